@@ -1,0 +1,157 @@
+import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
+} from 'kysely';
+
+/**
+ * The part of `@duckdb/node-api` this dialect needs: one connection that runs
+ * SQL with positional `$n` parameters.
+ */
+export interface DuckDBDialectConfig {
+  connection: () => Promise<DuckDBConnection>;
+}
+
+/**
+ * Kysely dialect for DuckDB through `@duckdb/node-api`. DuckDB speaks the
+ * Postgres dialect closely enough that Kysely's Postgres compiler and
+ * introspector serve as they are; one connection, serialised by Kysely.
+ */
+export class DuckDBDialect implements Dialect {
+  constructor(private readonly config: DuckDBDialectConfig) {}
+
+  createAdapter(): DialectAdapter {
+    return new DuckDBAdapter();
+  }
+  createDriver(): Driver {
+    return new DuckDBDriver(this.config);
+  }
+  createQueryCompiler(): QueryCompiler {
+    return new PostgresQueryCompiler();
+  }
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new PostgresIntrospector(db);
+  }
+}
+
+class DuckDBAdapter extends PostgresAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return false;
+  }
+  // One process owns the file and Kysely serialises the one connection,
+  // so the migrator needs no lock of its own.
+  override async acquireMigrationLock(): Promise<void> {}
+  override async releaseMigrationLock(): Promise<void> {}
+}
+
+class DuckDBDriver implements Driver {
+  #connection?: DuckDBDatabaseConnection;
+  constructor(private readonly config: DuckDBDialectConfig) {}
+
+  async init(): Promise<void> {
+    this.#connection = new DuckDBDatabaseConnection(await this.config.connection());
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (!this.#connection) throw new Error('DuckDB driver not initialised');
+    return this.#connection;
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin transaction'));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {
+    this.#connection?.close();
+    this.#connection = undefined;
+  }
+}
+
+class DuckDBDatabaseConnection implements DatabaseConnection {
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const parameters = compiledQuery.parameters.map(toDuckDBParameter);
+    const result = await this.connection.runAndReadAll(compiledQuery.sql, parameters as never);
+    const rows = readRows(result) as R[];
+    const kind = compiledQuery.query.kind;
+    if (kind === 'InsertQueryNode' || kind === 'UpdateQueryNode' || kind === 'DeleteQueryNode') {
+      // Without RETURNING, DuckDB answers a write with one row holding the count.
+      const hasReturning = 'returning' in compiledQuery.query && compiledQuery.query.returning !== undefined;
+      if (!hasReturning) {
+        const count = rows.length === 1 ? Number(Object.values(rows[0] as object)[0] ?? 0) : 0;
+        return { rows: [], numAffectedRows: BigInt(count) };
+      }
+      return { rows, numAffectedRows: BigInt(rows.length) };
+    }
+    return { rows };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('Streaming is not supported by the DuckDB dialect; page with limit/offset');
+  }
+
+  close(): void {
+    this.connection.closeSync();
+  }
+}
+
+/** Values Kysely hands us that DuckDB's binder does not take as they are. */
+function toDuckDBParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean' || value === null || typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'bigint') return value;
+  if (value === undefined) return null;
+  // Objects and arrays go in as JSON text; columns of type JSON parse them.
+  return JSON.stringify(value);
+}
+
+/**
+ * Converts DuckDB's JS values at the boundary so services never see them:
+ * BIGINT → number (string when beyond 2^53), DATE → 'YYYY-MM-DD',
+ * DECIMAL → number, TIMESTAMP → Date, JSON → parsed value.
+ */
+export function readRows(result: DuckDBMaterializedResult): Record<string, unknown>[] {
+  const names = result.columnNames();
+  const types = result.columnTypes().map((t) => t.toString());
+  const rows = result.getRowObjectsJS();
+  const converters = types.map((type) => converterFor(type));
+  for (const row of rows) {
+    for (let i = 0; i < names.length; i++) {
+      const convert = converters[i];
+      const name = names[i]!;
+      if (convert) row[name] = convert(row[name]) as never;
+    }
+  }
+  return rows as Record<string, unknown>[];
+}
+
+type Converter = (value: unknown) => unknown;
+
+function converterFor(type: string): Converter | undefined {
+  if (type === 'BIGINT' || type === 'HUGEINT' || type === 'UBIGINT' || type === 'UHUGEINT') return bigintToNumber;
+  if (type === 'DATE') return (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  if (type === 'JSON') return (v) => (typeof v === 'string' ? JSON.parse(v) : v);
+  if (type.endsWith('[]')) return (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'bigint' ? bigintToNumber(x) : x)) : v);
+  return undefined;
+}
+
+function bigintToNumber(value: unknown): unknown {
+  if (typeof value !== 'bigint') return value;
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+}

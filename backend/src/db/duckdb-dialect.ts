@@ -2,10 +2,11 @@ import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-ap
 import {
   CompiledQuery,
   PostgresAdapter,
-  PostgresIntrospector,
   PostgresQueryCompiler,
   type DatabaseConnection,
   type DatabaseIntrospector,
+  type SchemaMetadata,
+  type TableMetadata,
   type Dialect,
   type DialectAdapter,
   type Driver,
@@ -40,7 +41,48 @@ export class DuckDBDialect implements Dialect {
     return new PostgresQueryCompiler();
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
-    return new PostgresIntrospector(db);
+    return new DuckDBIntrospector(db);
+  }
+}
+
+/** Reads DuckDB's information_schema (Postgres' catalog functions are missing). */
+class DuckDBIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const query = CompiledQuery.raw('select distinct schema_name as name from information_schema.schemata');
+    return (await this.db.executeQuery<{ name: string }>(query)).rows;
+  }
+
+  async getTables(options: { withInternalKyselyTables?: boolean } = {}): Promise<TableMetadata[]> {
+    const query = CompiledQuery.raw(
+      `select c.table_schema, c.table_name, t.table_type, c.column_name, c.data_type, c.is_nullable, c.column_default
+         from information_schema.columns c
+         join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+        order by c.table_schema, c.table_name, c.ordinal_position`,
+    );
+    const { rows } = await this.db.executeQuery<{
+      table_schema: string; table_name: string; table_type: string; column_name: string;
+      data_type: string; is_nullable: string; column_default: string | null;
+    }>(query);
+    const tables = new Map<string, TableMetadata & { columns: TableMetadata['columns'][number][] }>();
+    for (const row of rows) {
+      if (!options.withInternalKyselyTables && row.table_name.startsWith('kysely_')) continue;
+      const key = `${row.table_schema}.${row.table_name}`;
+      let table = tables.get(key);
+      if (!table) {
+        table = { name: row.table_name, schema: row.table_schema, isView: row.table_type === 'VIEW', isForeign: false, columns: [] };
+        tables.set(key, table);
+      }
+      table.columns.push({
+        name: row.column_name,
+        dataType: row.data_type,
+        isNullable: row.is_nullable === 'YES',
+        hasDefaultValue: row.column_default !== null,
+        isAutoIncrementing: (row.column_default ?? '').includes('nextval('),
+      });
+    }
+    return [...tables.values()];
   }
 }
 
@@ -128,7 +170,7 @@ function toDuckDBParameter(value: unknown): unknown {
  */
 export function readRows(result: DuckDBMaterializedResult): Record<string, unknown>[] {
   const names = result.columnNames();
-  const types = result.columnTypes().map((t) => t.toString());
+  const types = result.columnTypes().map((t) => t.alias ?? t.toString());
   const rows = result.getRowObjectsJS();
   const converters = types.map((type) => converterFor(type));
   for (const row of rows) {

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as core from './0001-core.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not read from a folder) so the
+ * same list runs from src/ under vitest and from dist/ in production.
+ * Name new ones 'NNNN-topic' so they sort after the existing ones.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-core': core,
+};

@@ -1,0 +1,252 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Typed schema of the DuckDB store, kept in step with migrations/.
+ * Dates with partial precision ('2026', '2026-03', '2026-03-15') are text;
+ * calendar dates of the registry are DATE and come back as 'YYYY-MM-DD'.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  level: string;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  code: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UnitAliasTable {
+  unit_id: number;
+  alias: string;
+  folded: string;
+  source: Generated<string>;
+}
+
+export interface UnitLineageTable {
+  predecessor_id: number;
+  successor_id: number;
+  effective_date: string;
+  note: string | null;
+}
+
+export interface SourceFileTable {
+  id: Generated<number>;
+  sha256: string;
+  file_name: string;
+  size_bytes: number;
+  format: string | null;
+  kind: Generated<string>;
+  year: number | null;
+  unit_text: string | null;
+  unit_id: number | null;
+  level: string | null;
+  encoding: string | null;
+  decision_no: string | null;
+  decision_date: string | null;
+  /** loaded | failed | needs_review | superseded | deleted */
+  status: string;
+  superseded_by: number | null;
+  record_count: Generated<number>;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  deleted_by: number | null;
+}
+
+export interface ModelTable {
+  id: Generated<number>;
+  name: string;
+  folded_name: string;
+  owner_unit_id: number | null;
+  owner_text: string | null;
+  field: string | null;
+  first_year: number | null;
+}
+
+/** Provenance of one stored row: the file's sheet/table, row and cells. */
+export interface RowSource {
+  sheet?: string | null;
+  row?: number | null;
+  table?: number | null;
+  paragraph?: number | null;
+  cells?: Record<string, string>;
+}
+
+interface RecordColumns {
+  id: Generated<number>;
+  source_file_id: number;
+  year: number | null;
+  unit_id: number | null;
+  extra: Json<Record<string, string>> | null;
+  source: Json<RowSource>;
+}
+
+export interface RegistrationTable extends RecordColumns {
+  model_id: number | null;
+  model_name: string | null;
+  field: string | null;
+  field_inferred: Generated<boolean>;
+  owner: string | null;
+  owner_unit_id: number | null;
+  owner_type: string | null;
+  status: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  launch_date: string | null;
+  location: string | null;
+  person_in_charge: string | null;
+  goal: string | null;
+  content: string | null;
+  note: string | null;
+  review_state: Generated<string>;
+}
+
+export interface RecognitionTable extends RecordColumns {
+  model_id: number | null;
+  model_name: string | null;
+  owner: string | null;
+  owner_unit_id: number | null;
+  field: string | null;
+  level: string | null;
+  decision_no: string | null;
+  decision_date: string | null;
+  review_state: Generated<string>;
+}
+
+export interface ExemplarTable extends RecordColumns {
+  model_id: number | null;
+  name: string | null;
+  exemplar_type: string | null;
+  position: string | null;
+  unit_text: string | null;
+  owner_unit_id: number | null;
+  model_name: string | null;
+  award: string | null;
+  level: string | null;
+  review_state: Generated<string>;
+}
+
+export interface ReportFigureTable extends RecordColumns {
+  period: string | null;
+  models_registered: number | null;
+  models_new: number | null;
+  models_continued: number | null;
+  models_replicated: number | null;
+  recognized_commune: number | null;
+  recognized_district: number | null;
+  recognized_province: number | null;
+  exemplars_collective: number | null;
+  exemplars_individual: number | null;
+}
+
+export interface IngestIssueTable {
+  id: Generated<number>;
+  source_file_id: number;
+  severity: string;
+  code: string;
+  message: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+}
+
+export interface PlanDeadline {
+  /** registration | h1_report | year_report | recognition | … */
+  kind: string;
+  /** The date as written in the plan ('31/11/2026' stays as written). */
+  text: string;
+  /** ISO date, or null when the written date does not exist. */
+  date: string | null;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  issuer_unit_id: number | null;
+  year: number;
+  title: string;
+  source_document: string | null;
+  deadlines: Json<PlanDeadline[]>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface QuotaRuleTable {
+  id: Generated<number>;
+  plan_id: number;
+  code: string;
+  description: string;
+  shape: string;
+  params: Json<Record<string, unknown>>;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  sha256: string;
+  record_type: string;
+  record_key: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string | null;
+  user_id: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  /** admin | uploader | viewer */
+  role: string;
+  unit_id: number | null;
+  display_name: string | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  occurred_at: Generated<Timestamp>;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  target: string | null;
+  detail: Json<Record<string, unknown>> | null;
+  ip: string | null;
+}
+
+export interface DB {
+  app_meta: AppMetaTable;
+  unit: UnitTable;
+  unit_alias: UnitAliasTable;
+  unit_lineage: UnitLineageTable;
+  source_file: SourceFileTable;
+  model: ModelTable;
+  registration: RegistrationTable;
+  recognition: RecognitionTable;
+  exemplar: ExemplarTable;
+  report_figure: ReportFigureTable;
+  ingest_issue: IngestIssueTable;
+  plan: PlanTable;
+  quota_rule: QuotaRuleTable;
+  correction: CorrectionTable;
+  app_user: AppUserTable;
+  audit_log: AuditLogTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type SourceFile = Selectable<SourceFileTable>;
+export type NewSourceFile = Insertable<SourceFileTable>;
+export type SourceFileUpdate = Updateable<SourceFileTable>;

@@ -1,0 +1,14 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { createApp } from './app.js';
+import { loadConfig, REPO_ROOT } from './config/app-config.js';
+import { SeedService } from './ingest/seed.service.js';
+
+const { values } = parseArgs({ options: { seed: { type: 'string' } }, allowPositionals: false });
+const config = loadConfig(process.env, values.seed ? { seedDir: path.resolve(REPO_ROOT, values.seed) } : {});
+const app = await createApp(config);
+await app.init();
+if (config.seedDir) await app.get(SeedService).seedOnce(config.seedDir);
+await app.listen(config.port, config.host);
+const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+console.log(`\nDân vận khéo đang chạy: http://${shown}:${config.port}  (API: /api/docs)\n`);

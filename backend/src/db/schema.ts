@@ -24,6 +24,8 @@ export interface UnitTable {
   valid_to: string | null;
   code: string | null;
   created_at: Generated<Date>;
+  /** The name folded for matching (units/fold.ts). */
+  folded_name: string | null;
 }
 
 export interface UnitAliasTable {
@@ -62,6 +64,13 @@ export interface SourceFileTable {
   uploaded_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
   deleted_by: number | null;
+  batch_id: number | null;
+  /** What tells versions apart beyond unit+kind+year: a report's period, a recognition's decision number. */
+  variant: string | null;
+  /** How unit_id was found: exact | alias | confirmed | null (unresolved). */
+  unit_method: string | null;
+  /** When the raw bytes were removed by an admin (the row stays). */
+  purged_at: Timestamp | null;
 }
 
 export interface ModelTable {
@@ -72,6 +81,8 @@ export interface ModelTable {
   owner_text: string | null;
   field: string | null;
   first_year: number | null;
+  /** The source file whose row created this model. */
+  created_from: number | null;
 }
 
 /** Provenance of one stored row: the file's sheet/table, row and cells. */
@@ -90,9 +101,16 @@ interface RecordColumns {
   unit_id: number | null;
   extra: Json<Record<string, string>> | null;
   source: Json<RowSource>;
+  /** Stable key of the row within its file ('S:Sheet1!R12', 'T1R3', 'P4'), for corrections. */
+  record_key: string | null;
 }
 
-export interface RegistrationTable extends RecordColumns {
+/** How owner_unit_id was found: exact | alias | confirmed | issuer (no owner written) | null (unresolved). */
+interface OwnerColumns {
+  owner_method: string | null;
+}
+
+export interface RegistrationTable extends RecordColumns, OwnerColumns {
   model_id: number | null;
   model_name: string | null;
   field: string | null;
@@ -112,7 +130,7 @@ export interface RegistrationTable extends RecordColumns {
   review_state: Generated<string>;
 }
 
-export interface RecognitionTable extends RecordColumns {
+export interface RecognitionTable extends RecordColumns, OwnerColumns {
   model_id: number | null;
   model_name: string | null;
   owner: string | null;
@@ -124,7 +142,7 @@ export interface RecognitionTable extends RecordColumns {
   review_state: Generated<string>;
 }
 
-export interface ExemplarTable extends RecordColumns {
+export interface ExemplarTable extends RecordColumns, OwnerColumns {
   model_id: number | null;
   name: string | null;
   exemplar_type: string | null;
@@ -201,6 +219,9 @@ export interface CorrectionTable {
   reason: string | null;
   user_id: number | null;
   created_at: Generated<Timestamp>;
+  /** Who made the change, as they named themselves until auth provides user_id. */
+  author: string | null;
+  source_file_id: number | null;
 }
 
 export interface AppUserTable {
@@ -226,6 +247,64 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface UploadBatchTable {
+  id: Generated<number>;
+  /** api | cli | seed */
+  origin: string;
+  created_by: string | null;
+  file_count: number;
+  created_at: Generated<Timestamp>;
+}
+
+export interface IngestJobTable {
+  id: Generated<number>;
+  batch_id: number;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  /** queued | reading | loaded | failed | needs_review */
+  state: string;
+  /** 0–100 */
+  progress: Generated<number>;
+  message: string | null;
+  errors: Json<JobError[]> | null;
+  source_file_id: number | null;
+  /** The same bytes were already stored: nothing changed. */
+  duplicate: Generated<boolean>;
+  record_count: Generated<number>;
+  review_count: Generated<number>;
+  attempts: Generated<number>;
+  queued_at: Generated<Timestamp>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface JobError {
+  code: string;
+  message: string;
+  sheet?: string | null;
+  row?: number | null;
+  column?: string | null;
+}
+
+export interface ReviewItemTable {
+  id: Generated<number>;
+  source_file_id: number;
+  /** registration | recognition | exemplar | report | file */
+  record_type: string;
+  record_key: string;
+  record_id: number | null;
+  /** field_inferred | unresolved_owner | unresolved_unit | invalid_date | low_confidence_mapping | possible_duplicate | possible_model_match | etl_warning */
+  reason: string;
+  message: string;
+  detail: Json<Record<string, unknown>> | null;
+  /** open | confirmed | corrected | rejected */
+  state: Generated<string>;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   unit: UnitTable;
@@ -243,6 +322,9 @@ export interface DB {
   correction: CorrectionTable;
   app_user: AppUserTable;
   audit_log: AuditLogTable;
+  upload_batch: UploadBatchTable;
+  ingest_job: IngestJobTable;
+  review_item: ReviewItemTable;
 }
 
 export type Unit = Selectable<UnitTable>;

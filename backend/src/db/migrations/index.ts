@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as core from './0001-core.js';
+import * as ingest from './0002-ingest.js';
 
 /**
  * Every migration, in order. Listed explicitly (not read from a folder) so the
@@ -8,4 +9,5 @@ import * as core from './0001-core.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-ingest': ingest,
 };

@@ -1,0 +1,2 @@
+export * from './vietnamese.js';
+export * from './legacy-encoding.js';

@@ -1,0 +1,50 @@
+/**
+ * The one place every writer passes text through: NFC, no control characters,
+ * and the rule that nothing a spreadsheet would execute leaves as a formula.
+ */
+
+// C0 controls except tab and newline; they break XML and confuse readers.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Text as every exported file stores it: NFC Unicode, no control characters. */
+export function cleanText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return value.normalize('NFC').replace(CONTROL, '');
+}
+
+/**
+ * True when a spreadsheet would treat the text as a formula or a DDE call if
+ * it were typed in: it starts with = + - @ (or a tab / carriage return
+ * hiding one of them).
+ */
+export function looksLikeFormula(value: string): boolean {
+  return /^[\t\r]*[=+\-@]/.test(value);
+}
+
+/** Vietnamese upper case for header lines ("Đảng ủy xã Đông Hòa" → "ĐẢNG ỦY XÃ ĐÔNG HÒA"). */
+export const upper = (value: string): string => cleanText(value).toLocaleUpperCase('vi-VN');
+
+/** "ngày 05 tháng 12 năm 2026" — days and months under 10 written with a leading zero, as offices do. */
+export function vietnameseDate(date: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `ngày ${two(date.getDate())} tháng ${two(date.getMonth() + 1)} năm ${date.getFullYear()}`;
+}
+
+/** A stored partial date ('2026-11-20', '2026-11', '2026') as Vietnamese readers write it. */
+export function partialDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  if (!m) return cleanText(value);
+  const [, y, mo, d] = m;
+  if (d && mo) return `${d}/${mo}/${y}`;
+  if (mo) return `${mo}/${y}`;
+  return y ?? '';
+}
+
+/** Counts as Vietnamese readers write them (1.234) and ratios as "52,3%". */
+export const count = (n: number): string => new Intl.NumberFormat('vi-VN').format(n);
+export const percent = (ratio: number | null): string =>
+  ratio === null ? '—' : new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+
+/** Two-digit counts as the seeds write quotas ("03 mô hình", "12 mô hình"). */
+export const padded = (n: number): string => (n >= 0 && n < 10 ? `0${n}` : count(n));

@@ -15,8 +15,19 @@ interface Hit {
   level: Level | 'city';
 }
 
-// Folded patterns; the earliest mention decides ("Đảng ủy xã A, huyện B" is a commune's).
-const PATTERNS: [RegExp, Level | 'city'][] = [
+type Patterns = [RegExp, Level | 'city'][];
+
+// With diacritics ("tính" is not "tỉnh", "quận" is not "quân"); the earliest
+// mention decides ("Đảng ủy xã A, huyện B" is a commune's).
+const PATTERNS: Patterns = [
+  [/(?:^| )(?:cấp )?(?:thành phố|thành ủy|tp)(?= |$)/u, 'city'],
+  [/(?:^| )(?:cấp )?(?:tỉnh|tỉnh ủy)(?= |$)/u, 'province'],
+  [/(?:^| )cấp trung ương(?= |$)/u, 'province'],
+  [/(?:^| )(?:cấp )?(?:huyện|huyện ủy|thị xã|thị ủy|quận|quận ủy|tx)(?= |$)/u, 'district'],
+  [/(?:^| )(?:cấp )?(?:xã|phường|thị trấn|cơ sở|đặc khu)(?= |$)/u, 'commune'],
+];
+// For text typed without diacritics ("cap xa").
+const FOLDED_PATTERNS: Patterns = [
   [/(?:^| )(?:cap )?(?:thanh pho|thanh uy|tp)(?= |$)/, 'city'],
   [/(?:^| )(?:cap )?(?:tinh|tinh uy)(?= |$)/, 'province'],
   [/(?:^| )cap trung uong(?= |$)/, 'province'],
@@ -24,21 +35,15 @@ const PATTERNS: [RegExp, Level | 'city'][] = [
   [/(?:^| )(?:cap )?(?:xa|phuong|thi tran|co so|dac khu)(?= |$)/, 'commune'],
 ];
 
-function firstHit(folded: string, lower: string): Hit | null {
+function firstHit(key: string, patterns: Patterns): Hit | null {
   let best: Hit | null = null;
-  for (const [re, level] of PATTERNS) {
-    const m = re.exec(folded);
+  for (const [re, level] of patterns) {
+    const m = re.exec(key);
     if (!m) continue;
-    // "thị xã" contains "xã": the district pattern must win at the same place.
     const index = m.index + (m[0].startsWith(' ') ? 1 : 0);
-    if (level === 'commune' && /(?:^| )thi $/.test(folded.slice(0, index))) continue;
+    // "thị xã" contains "xã": the district pattern wins at the same place.
+    if (level === 'commune' && /(?:^| )(?:thị|thi) $/u.test(key.slice(0, index))) continue;
     if (best === null || index < best.index) best = { index, level };
-  }
-  // "quận" only with its diacritics ("quân sự", "quần chúng" fold the same).
-  const q = /(?:^|\s)(?:cấp\s+)?quận(?:\s+ủy)?(?=$|\s|[,.;])/u.exec(lower);
-  if (q) {
-    const qi = fold(lower.slice(0, q.index)).length;
-    if (best === null || qi < best.index) best = { index: qi, level: 'district' };
   }
   return best;
 }
@@ -54,7 +59,10 @@ export function parseLevel(text: string | null | undefined, year?: number | null
   if (typeof text !== 'string') return null;
   const folded = fold(text);
   if (folded === '') return null;
-  const hit = firstHit(folded, lowerKey(text));
+  const key = lowerKey(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  const hit = key === folded ? firstHit(folded, FOLDED_PATTERNS) : firstHit(key, PATTERNS);
   if (hit === null) return null;
   if (hit.level !== 'city') return hit.level;
   if (CENTRAL_CITIES.test(folded) || /truc thuoc trung uong/.test(folded)) return 'province';

@@ -3,47 +3,58 @@
  * that mark a choice ('x' under a "Mới" column).
  */
 import type { RegistrationStatus } from '../contract.js';
-import { fold, nfc } from '../text/vietnamese.js';
+import { fold, lowerKey, nfc } from '../text/vietnamese.js';
 
-// Folded phrases, checked in this order ("không tiếp tục" before "tiếp tục").
+// Phrases with their diacritics, checked in this order ("không tiếp tục"
+// before "tiếp tục"). Diacritics matter: "mới" is new, "môi trường" is not.
 const STATUS_PHRASES: [string, RegistrationStatus][] = [
-  ['loai bo', 'dropped'],
-  ['khong tiep tuc', 'dropped'],
-  ['khong duy tri', 'dropped'],
-  ['dung thuc hien', 'dropped'],
-  ['dung trien khai', 'dropped'],
-  ['tam dung', 'dropped'],
-  ['nhan rong', 'replicated'],
+  ['loại bỏ', 'dropped'],
+  ['không tiếp tục', 'dropped'],
+  ['không duy trì', 'dropped'],
+  ['dừng thực hiện', 'dropped'],
+  ['dừng triển khai', 'dropped'],
+  ['tạm dừng', 'dropped'],
+  ['nhân rộng', 'replicated'],
   ['nr', 'replicated'],
-  ['dang ky moi', 'new'],
-  ['dk moi', 'new'],
-  ['xay dung moi', 'new'],
-  ['xd moi', 'new'],
-  ['mo hinh moi', 'new'],
-  ['thuc hien moi', 'new'],
-  ['moi', 'new'],
+  ['đăng ký mới', 'new'],
+  ['đk mới', 'new'],
+  ['xây dựng mới', 'new'],
+  ['xd mới', 'new'],
+  ['mô hình mới', 'new'],
+  ['thực hiện mới', 'new'],
+  ['mới', 'new'],
   ['m', 'new'],
-  ['duy tri', 'continued'],
-  ['tiep tuc', 'continued'],
+  ['duy trì', 'continued'],
+  ['tiếp tục', 'continued'],
   ['dt', 'continued'],
-  ['mo hinh cu', 'continued'],
-  ['cu', 'continued'],
-  ['nang cao', 'continued'],
+  ['mô hình cũ', 'continued'],
+  ['cũ', 'continued'],
+  ['nâng cao', 'continued'],
 ];
+const FOLDED_PHRASES: [string, RegistrationStatus][] = STATUS_PHRASES.map(([p, st]) => [fold(p), st]);
+
+function matchPhrase(key: string, phrases: [string, RegistrationStatus][]): RegistrationStatus | null {
+  for (const [phrase, status] of phrases) {
+    if (key === phrase || key.startsWith(`${phrase} `)) return status;
+  }
+  return null;
+}
 
 /**
  * "Mới", "Đăng ký mới", "XD mới", "Duy trì", "Tiếp tục thực hiện",
  * "Nhân rộng", "Loại bỏ", "Không tiếp tục", codes "M", "DT", "NR".
- * The phrase must start the cell ("Duy trì (từ 2023)" is continued).
+ * The phrase must start the cell ("Duy trì (từ 2023)" is continued). Text
+ * typed without diacritics ("moi", "duy tri") is matched folded.
  */
 export function parseStatus(text: string | null | undefined): RegistrationStatus | null {
   if (typeof text !== 'string') return null;
-  const f = fold(text).replace(/^mo hinh (?=\S)(?!moi|cu)/, '');
-  if (f === '' || f.length > 60) return null;
-  for (const [phrase, status] of STATUS_PHRASES) {
-    if (f === phrase || f.startsWith(`${phrase} `)) return status;
-  }
-  return null;
+  const folded = fold(text);
+  if (folded === '' || folded.length > 60) return null;
+  const key = lowerKey(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (key === folded) return matchPhrase(folded, FOLDED_PHRASES);
+  return matchPhrase(key, STATUS_PHRASES);
 }
 
 const MARKS = new Set(['x', 'v', '✓', '✔', '☑', '☒', '■', '●', '⊠', '[x]', '(x)', 'có', 'co', '1', 'xx', '+', '*', 'yes']);

@@ -41,6 +41,9 @@ export interface ExportOverview {
   byField: Record<FieldCode, number>;
   /** Registrations whose field is unknown (shown, never guessed). */
   fieldUnknown: number;
+  /** Recognised models by field, and those whose field is unknown. */
+  recognizedByField: Record<FieldCode, number>;
+  recognizedFieldUnknown: number;
   recognized: Record<LevelCode, number>;
   recognizedTotal: number;
   exemplars: Record<OwnerTypeCode, number>;
@@ -127,6 +130,8 @@ export interface ExportData {
   submissions: SubmissionRow[];
   /** One point per year from fromYear to year; a single point without a range. */
   trend: TrendPoint[];
+  /** The plan's recognised ÷ registered target (0.5 for "≥ 50 %"), drawn on the rate chart; null if none. */
+  recognitionTarget: number | null;
 }
 
 export const zeroFields = (): Record<FieldCode, number> => ({ economy: 0, culture_society: 0, defense_security: 0, political_system: 0 });

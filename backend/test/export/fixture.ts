@@ -19,6 +19,8 @@ export function sampleExportData(): ExportData {
       byStatus: { new: 5, continued: 7, replicated: 2, dropped: 0 },
       byField: { economy: 4, culture_society: 5, defense_security: 3, political_system: 1 },
       fieldUnknown: 1,
+      recognizedByField: { economy: 3, culture_society: 4, defense_security: 2, political_system: 1 },
+      recognizedFieldUnknown: 1,
       recognized: { commune: 9, district: 0, province: 2 },
       recognizedTotal: 11,
       exemplars: { collective: 4, individual: 3 },
@@ -58,5 +60,6 @@ export function sampleExportData(): ExportData {
       { year: 2025, registered: 12, recognized: 8, exemplars: 6 },
       { year: 2026, registered: 14, recognized: 11, exemplars: 7 },
     ],
+    recognitionTarget: 0.5,
   };
 }

@@ -237,7 +237,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, meta: ExportMeta, spec
 export function newWorkbook(meta: ExportMeta): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Dân vận khéo';
-  workbook.title = cleanText(`Phong trào thi đua "Dân vận khéo" năm ${meta.year} — ${meta.unitName}`);
+  workbook.title = cleanText(`Phong trào thi đua “Dân vận khéo” năm ${meta.year} — ${meta.unitName}`);
   workbook.created = meta.issuedOn;
   workbook.modified = meta.issuedOn;
   return workbook;

@@ -32,8 +32,8 @@ export async function buildRegistrationWorkbook(data: ExportData): Promise<Buffe
   const sum = (pick: (u: ExportData['units'][number]) => number): number => data.units.reduce((a, u) => a + pick(u), 0);
   addTableSheet(workbook, data.meta, {
     sheetName: 'Tổng hợp đăng ký',
-    title: `Biểu tổng hợp kết quả đăng ký xây dựng mô hình "Dân vận khéo" ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua "Dân vận khéo" ${yearText(data)} của ${data.meta.unitName})`,
+    title: `Biểu tổng hợp kết quả đăng ký xây dựng mô hình “Dân vận khéo” ${yearText(data)}`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Đơn vị', maxWidth: 40 },
@@ -75,8 +75,8 @@ export async function buildRecognitionWorkbook(data: ExportData): Promise<Buffer
   });
   addTableSheet(workbook, data.meta, {
     sheetName: 'Mô hình được công nhận',
-    title: `Danh sách mô hình "Dân vận khéo" được công nhận ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua "Dân vận khéo" ${yearText(data)} của ${data.meta.unitName})`,
+    title: `Danh sách mô hình “Dân vận khéo” được công nhận ${yearText(data)}`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Tên mô hình', maxWidth: 50 },
@@ -115,8 +115,8 @@ export async function buildExemplarWorkbook(data: ExportData): Promise<Buffer> {
   });
   addTableSheet(workbook, data.meta, {
     sheetName: 'Điển hình',
-    title: `Danh sách điển hình "Dân vận khéo" ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua "Dân vận khéo" ${yearText(data)} của ${data.meta.unitName})`,
+    title: `Danh sách điển hình “Dân vận khéo” ${yearText(data)}`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Tên tập thể, cá nhân', maxWidth: 35 },
@@ -141,8 +141,8 @@ export async function buildQuotaWorkbook(data: ExportData): Promise<Buffer> {
   const met = data.quotas.filter((q) => q.met === true).length;
   addTableSheet(workbook, data.meta, {
     sheetName: 'Thực hiện chỉ tiêu',
-    title: `Kết quả thực hiện chỉ tiêu phong trào thi đua "Dân vận khéo" ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua "Dân vận khéo" ${yearText(data)} của ${data.meta.unitName})`,
+    title: `Kết quả thực hiện chỉ tiêu phong trào thi đua “Dân vận khéo” ${yearText(data)}`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Đơn vị', maxWidth: 35 },
@@ -165,7 +165,7 @@ export async function buildSubmissionWorkbook(data: ExportData): Promise<Buffer>
   const sum = (pick: (s: ExportData['submissions'][number]) => number): number => data.submissions.reduce((a, s) => a + pick(s), 0);
   addTableSheet(workbook, data.meta, {
     sheetName: 'Tình hình gửi báo cáo',
-    title: `Tình hình gửi đăng ký, báo cáo phong trào thi đua "Dân vận khéo" ${yearText(data)}`,
+    title: `Tình hình gửi đăng ký, báo cáo phong trào thi đua “Dân vận khéo” ${yearText(data)}`,
     subtitle: `(Số tệp các đơn vị đã gửi, tính đến ${partialDate(data.meta.issuedOn.toISOString().slice(0, 10))})`,
     columns: [
       { header: 'STT', numeric: true },

@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import {
+  buildDistributionOption,
+  buildModelsByFieldOption,
+  buildRecognitionRateOption,
+  buildTrendOption,
+  type ChartOpts,
+} from '@dvk/frontend/charts';
+import type { ExportData } from '../export-data.js';
+import { FIELDS, LEVELS } from '../export-data.js';
+
+/**
+ * Charts for the pack, drawn from the dashboard's own option builders
+ * (@dvk/frontend/charts), rendered on the server: ECharts SSR to SVG, then
+ * resvg to PNG at projector resolution with the font shipped in the repo.
+ */
+
+export interface ChartSpec {
+  /** File name without extension ("01-mo-hinh-theo-linh-vuc"). */
+  slug: string;
+  /** Vietnamese title, also the slide title and the DOCX caption. */
+  title: string;
+  option: EChartsOption;
+}
+
+export interface RenderedChart extends ChartSpec {
+  svg: string;
+  png: Buffer;
+  /** Pixel size of the PNG. */
+  width: number;
+  height: number;
+}
+
+/** Logical chart size; the PNG is this scaled by PNG_SCALE (1920 × 1080). */
+export const CHART_WIDTH = 960;
+export const CHART_HEIGHT = 540;
+export const PNG_SCALE = 2;
+
+/** The shipped fonts (DejaVu Sans, regular and bold), found from src/ or dist/. */
+export function fontFiles(): string[] {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../../../assets/fonts', '../../assets/fonts', '../../../../backend/assets/fonts']) {
+    const dir = path.resolve(here, up);
+    const regular = path.join(dir, 'DejaVuSans.ttf');
+    if (existsSync(regular)) return [regular, path.join(dir, 'DejaVuSans-Bold.ttf')];
+  }
+  throw new Error('Không tìm thấy phông chữ DejaVu Sans trong backend/assets/fonts');
+}
+
+const FONT_FAMILY = 'DejaVu Sans';
+
+/** The charts of one pack, in the order they are shown. */
+export function chartSpecs(data: ExportData): ChartSpec[] {
+  const year = data.meta.year;
+  const opts = (title: string): ChartOpts => ({
+    lang: 'vi',
+    title,
+    subtitle: data.meta.unitName,
+    animation: false,
+    decals: true,
+  });
+  const specs: ChartSpec[] = [];
+  const add = (slug: string, title: string, option: EChartsOption): void => {
+    specs.push({ slug: `${String(specs.length + 1).padStart(2, '0')}-${slug}`, title, option });
+  };
+
+  const fieldTitle = `Mô hình “Dân vận khéo” năm ${year} theo lĩnh vực`;
+  add('mo-hinh-theo-linh-vuc', fieldTitle, buildModelsByFieldOption(
+    [
+      ...FIELDS.map((field) => ({ field, registered: data.overview.byField[field], recognized: data.overview.recognizedByField[field] })),
+      ...(data.overview.fieldUnknown > 0 ? [{ field: null, registered: data.overview.fieldUnknown, recognized: data.overview.recognizedFieldUnknown }] : []),
+    ],
+    opts(fieldTitle),
+  ));
+
+  const statusTitle = `Cơ cấu mô hình đăng ký năm ${year}: mới, duy trì, nhân rộng`;
+  add('co-cau-hinh-thuc', statusTitle, buildDistributionOption(
+    Object.entries(data.overview.byStatus).map(([key, count]) => ({ key, count })),
+    { ...opts(statusTitle), kind: 'status' },
+  ));
+
+  if (data.units.length > 0) {
+    const rateTitle = `Tỷ lệ mô hình được công nhận theo đơn vị năm ${year}`;
+    add('ty-le-cong-nhan-theo-don-vi', rateTitle, buildRecognitionRateOption(
+      data.units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, registered: u.registered, recognized: u.recognized })),
+      { ...opts(rateTitle), target: data.recognitionTarget },
+    ));
+  }
+
+  const levelTitle = `Mô hình được công nhận năm ${year} theo cấp công nhận`;
+  add('cap-cong-nhan', levelTitle, buildDistributionOption(
+    LEVELS.map((key) => ({ key, count: data.overview.recognized[key] })),
+    { ...opts(levelTitle), kind: 'level' },
+  ));
+
+  const exemplarTitle = `Điển hình “Dân vận khéo” năm ${year}: tập thể và cá nhân`;
+  add('dien-hinh', exemplarTitle, buildDistributionOption(
+    Object.entries(data.overview.exemplars).map(([key, count]) => ({ key, count })),
+    { ...opts(exemplarTitle), kind: 'owner_type' },
+  ));
+
+  if (data.trend.length > 1) {
+    const first = data.trend[0]!.year;
+    const trendTitle = `Kết quả phong trào “Dân vận khéo” ${first} - ${year}`;
+    add('xu-huong-qua-cac-nam', trendTitle, buildTrendOption(data.trend, opts(trendTitle)));
+  }
+  return specs;
+}
+
+/** One chart to SVG (ECharts server-side rendering) and PNG (resvg, 1920 px wide). */
+export function renderChart(spec: ChartSpec, fonts: string[] = fontFiles()): RenderedChart {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
+  let svg: string;
+  try {
+    chart.setOption({ ...spec.option, animation: false, backgroundColor: '#ffffff' });
+    svg = chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: CHART_WIDTH * PNG_SCALE },
+    background: '#ffffff',
+    font: {
+      fontFiles: fonts,
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+      serifFamily: FONT_FAMILY,
+    },
+  });
+  const image = resvg.render();
+  return { ...spec, svg, png: image.asPng(), width: image.width, height: image.height };
+}
+
+export function renderCharts(data: ExportData): RenderedChart[] {
+  const fonts = fontFiles();
+  return chartSpecs(data).map((spec) => renderChart(spec, fonts));
+}

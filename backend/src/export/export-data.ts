@@ -100,17 +100,20 @@ export interface QuotaRow {
   note: string | null;
 }
 
-/** What a child unit has sent this year, against the deadlines. */
+export type SubmissionStatus = 'on_time' | 'late' | 'missing' | 'not_due' | 'received';
+
+/** One unit against one deadline of the year's plan: what it sent and when. */
 export interface SubmissionRow {
   unitName: string;
-  registrationFiles: number;
-  recognitionFiles: number;
-  exemplarFiles: number;
-  reportFiles: number;
-  /** ISO date of the last file received, null when nothing came. */
-  lastReceived: string | null;
-  /** Late or missing, in words ("Chưa gửi báo cáo năm"), null when all is in order. */
-  note: string | null;
+  /** What is due, as the plan says it ("Đăng ký mô hình"). */
+  deadline: string;
+  /** The due date as written ("10/02/2026", or "31/11/2026" kept as written). */
+  dueText: string;
+  status: SubmissionStatus;
+  /** ISO date the first answering file arrived, null when none. */
+  receivedOn: string | null;
+  files: number;
+  daysLate: number | null;
 }
 
 export interface TrendPoint {

@@ -51,9 +51,10 @@ export function sampleExportData(): ExportData {
       { unitName: 'Đảng ủy xã Đông Hòa', rule: 'Mô hình mới tổ chức ra mắt', target: '100%', actual: '—', met: null, note: '@chưa có ngày ra mắt' },
     ],
     submissions: [
-      { unitName: 'Chi bộ Công an xã', registrationFiles: 1, recognitionFiles: 0, exemplarFiles: 0, reportFiles: 1, lastReceived: '2026-11-02', note: null },
-      { unitName: 'Hội Nông dân xã', registrationFiles: 1, recognitionFiles: 1, exemplarFiles: 1, reportFiles: 0, lastReceived: '2026-10-15', note: 'Chưa gửi báo cáo năm' },
-      { unitName: 'Ủy ban MTTQ Việt Nam xã', registrationFiles: 2, recognitionFiles: 0, exemplarFiles: 1, reportFiles: 1, lastReceived: '2026-11-20', note: null },
+      { unitName: 'Chi bộ Công an xã', deadline: 'Đăng ký mô hình', dueText: '10/02/2026', status: 'on_time', receivedOn: '2026-02-05', files: 1, daysLate: null },
+      { unitName: 'Hội Nông dân xã', deadline: 'Đăng ký mô hình', dueText: '10/02/2026', status: 'late', receivedOn: '2026-02-14', files: 1, daysLate: 4 },
+      { unitName: 'Ủy ban MTTQ Việt Nam xã', deadline: 'Đăng ký mô hình', dueText: '10/02/2026', status: 'missing', receivedOn: null, files: 0, daysLate: null },
+      { unitName: 'Chi bộ Công an xã', deadline: 'Báo cáo năm', dueText: '31/11/2026', status: 'received', receivedOn: '2026-11-20', files: 2, daysLate: null },
     ],
     trend: [
       { year: 2024, registered: 9, recognized: 5, exemplars: 4 },

@@ -1,4 +1,4 @@
-import type { ExportData, ExemplarItem, LevelCode, RecognitionItem } from '../export-data.js';
+import type { ExportData, ExemplarItem, LevelCode, RecognitionItem, SubmissionRow, SubmissionStatus } from '../export-data.js';
 import { FIELDS, LEVELS, STATUSES } from '../export-data.js';
 import { FIELD_NAMES, LEVEL_NAMES, STATUS_NAMES, fieldName, levelName } from './labels.js';
 import { partialDate } from './text.js';
@@ -159,32 +159,44 @@ export async function buildQuotaWorkbook(data: ExportData): Promise<Buffer> {
   return workbookBuffer(workbook);
 }
 
-/** What each child unit has sent in the year. */
+const SUBMISSION_STATUS: Record<SubmissionStatus, string> = {
+  on_time: 'Đúng hạn',
+  late: 'Trễ hạn',
+  missing: 'Chưa gửi',
+  not_due: 'Chưa đến hạn',
+  received: 'Đã nhận',
+};
+
+export const submissionStatusText = (row: SubmissionRow): string =>
+  row.status === 'late' && row.daysLate !== null ? `Trễ ${row.daysLate} ngày` : SUBMISSION_STATUS[row.status];
+
+/** Who sent what against each deadline of the year's plan. */
 export async function buildSubmissionWorkbook(data: ExportData): Promise<Buffer> {
   const workbook = newWorkbook(data.meta);
-  const sum = (pick: (s: ExportData['submissions'][number]) => number): number => data.submissions.reduce((a, s) => a + pick(s), 0);
+  const countOf = (status: SubmissionStatus): number => data.submissions.filter((s) => s.status === status).length;
   addTableSheet(workbook, data.meta, {
     sheetName: 'Tình hình gửi báo cáo',
     title: `Tình hình gửi đăng ký, báo cáo phong trào thi đua “Dân vận khéo” ${yearText(data)}`,
-    subtitle: `(Số tệp các đơn vị đã gửi, tính đến ${partialDate(data.meta.issuedOn.toISOString().slice(0, 10))})`,
+    subtitle: `(Tính đến ${partialDate(isoDate(data.meta.issuedOn))})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Đơn vị', maxWidth: 40 },
-      { header: 'Đăng ký mô hình', group: 'Số tệp đã gửi', numeric: true, maxWidth: 12 },
-      { header: 'Công nhận mô hình', group: 'Số tệp đã gửi', numeric: true, maxWidth: 12 },
-      { header: 'Điển hình', group: 'Số tệp đã gửi', numeric: true, maxWidth: 12 },
-      { header: 'Báo cáo kết quả', group: 'Số tệp đã gửi', numeric: true, maxWidth: 12 },
-      { header: 'Ngày gửi gần nhất', maxWidth: 14 },
-      { header: 'Ghi chú', maxWidth: 45 },
+      { header: 'Nội dung', maxWidth: 35 },
+      { header: 'Thời hạn', maxWidth: 14 },
+      { header: 'Ngày gửi', maxWidth: 14 },
+      { header: 'Số tệp', numeric: true },
+      { header: 'Tình trạng', maxWidth: 16 },
     ],
     rows: data.submissions.map((s, i) => ({
-      cells: [i + 1, s.unitName, s.registrationFiles, s.recognitionFiles, s.exemplarFiles, s.reportFiles, partialDate(s.lastReceived), s.note],
+      cells: [i + 1, s.unitName, s.deadline, s.dueText, partialDate(s.receivedOn), s.files, submissionStatusText(s)],
     })),
-    totals: [
-      null, null,
-      sum((s) => s.registrationFiles), sum((s) => s.recognitionFiles), sum((s) => s.exemplarFiles), sum((s) => s.reportFiles),
-      null, null,
-    ],
+    totals: [null, null, null, null, null, data.submissions.reduce((a, s) => a + s.files, 0), null],
+    totalsLabel: `Tổng cộng: ${countOf('on_time')} đúng hạn, ${countOf('late')} trễ hạn, ${countOf('missing')} chưa gửi`,
   });
   return workbookBuffer(workbook);
+}
+
+/** The local calendar date of a Date, 'YYYY-MM-DD'. */
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }

@@ -27,24 +27,25 @@ const COLLECTIVE_PREFIXES = [
 ];
 const COLLECTIVE_PREFIX = new RegExp(`^(?:${COLLECTIVE_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?=$|[\\s.,:;/-])`, 'u');
 
-/** Words that never occur in a person's name here. */
+/** Words that are never part of a person's name here (given names like "An", "Bình", "Công" are). */
 const ORG_WORDS = new Set([
-  'xã', 'phường', 'thôn', 'hội', 'trường', 'chi', 'bộ', 'đảng', 'ủy', 'ban', 'thanh', 'niên', 'phụ', 'nữ', 'công', 'an',
-  'nông', 'dân', 'cựu', 'chiến', 'binh', 'mặt', 'trận', 'tổ', 'quốc', 'huyện', 'tỉnh', 'thị', 'trấn', 'đoàn',
+  'xã', 'phường', 'thôn', 'xóm', 'bản', 'hội', 'trường', 'chi', 'bộ', 'đảng', 'ủy', 'ban', 'niên', 'huyện', 'tỉnh',
+  'trấn', 'trận', 'cựu', 'tổ', 'phố', 'khu', 'đội', 'đồn', 'trạm', 'ubnd', 'mttq',
 ]);
 
-// Common Vietnamese family names (họ), folded.
-const SURNAMES = new Set([
-  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong',
-  'ly', 'doan', 'to', 'trinh', 'dinh', 'lam', 'mai', 'luong', 'ha', 'cao', 'dao', 'quach', 'chu', 'ta', 'vuong',
-  'thai', 'kieu', 'luu', 'trieu', 'phung', 'nong', 'lo', 'tang', 'la', 'tu', 'truong', 'diep', 'giang', 'khong',
-  'kim', 'luc', 'mac', 'ninh', 'tong', 'than', 'nghiem', 'lai', 'vi', 'hua', 'au', 'lang', 'danh', 'thach', 'son',
-  'quan', 'ong', 'khuat', 'khuc', 'tieu', 'doan', 'u', 'bach', 'cu', 'dieu', 'hau', 'lieu', 'lu', 'mong', 'sam',
-  'van', 'vuu', 'yen', 'ton', 'nhu', 'dam', 'hac', 'hong', 'giap', 'nham', 'ha', 'ca', 'chau', 'ma', 'linh', 'bac',
-  'y', 'ksor', 'h', 'nie', 'rmah', 'siu', 'kpa', 'rcom', 'mlo', 'bya', 'hwing', 'eban',
-]);
+// Common Vietnamese family names (họ), with their diacritics: "Tô" is a family name, "Tổ" is not.
+const SURNAMES = new Set(
+  (
+    'nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đoàn tô trịnh đinh lâm mai lương hà ' +
+    'cao đào quách chu tạ vương thái kiều lưu triệu phùng nông lò tăng la từ trương diệp giang khổng kim lục mạc ' +
+    'ninh tống thân nghiêm lại vi hứa âu lăng danh thạch sơn quan ông khuất khúc tiêu bạch cù điêu hầu liêu lữ ' +
+    'mông sầm văn vưu yên tôn nhữ đàm hồng giáp nhâm châu mã bế hà lã lò lự mè quàng sùng thào vàng giàng hờ ' +
+    'ksor nie rmah siu kpă rơ bùi đồng đậu đoàn cấn chế doãn khương lạc lều phí phó tào trình ứng'
+  ).split(' '),
+);
+const FOLDED_SURNAMES = new Set([...SURNAMES].map((n) => fold(n)));
 
-/** 2–5 capitalised words, each a plain word, the first a common family name. */
+/** 2–5 capitalised words, the first a common family name, none an organisation word. */
 function looksLikePersonName(s: string): boolean {
   const words = s.split(' ').filter((w) => w !== '');
   if (words.length < 2 || words.length > 5) return false;
@@ -53,11 +54,13 @@ function looksLikePersonName(s: string): boolean {
     if (!/^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w) && !(allCaps && /^\p{Lu}[\p{Lu}\p{M}]*$/u.test(w))) return false;
     if (w.length > 8) return false;
   }
-  const lower = words.map((w) => w.toLowerCase());
-  if (lower.some((w) => ORG_WORDS.has(w)) && !SURNAMES.has(fold(lower[0] ?? ''))) return false;
+  const lower = words.map((w) => lowerKey(w));
+  if (lower.slice(1).some((w) => ORG_WORDS.has(w))) return false;
   // "Đoàn Thanh niên" is an organisation; "Đoàn Văn Hậu" a person.
-  if (/^(?:đoàn thanh niên|tô dân|hội )/u.test(lower.join(' '))) return false;
-  return SURNAMES.has(fold(lower[0] ?? ''));
+  if (/^đoàn thanh niên/u.test(lower.join(' '))) return false;
+  const first = lower[0] ?? '';
+  // Typed without diacritics ("NGUYEN VAN AN"): compare folded.
+  return SURNAMES.has(first) || (first === fold(first) && FOLDED_SURNAMES.has(first));
 }
 
 /**

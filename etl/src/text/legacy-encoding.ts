@@ -243,13 +243,17 @@ function gatherEvidence(text: string): Evidence {
     const w = m[0];
     if (!/[A-Za-z\u00c0-\u00ff]/.test(w)) continue;
     words++;
-    let t = false;
-    if (TCVN3_STRONG.test(w) || TCVN3_MIDWORD_CAPITAL.test(w) || TCVN3_LOWER_ODD.test(w) || /[a-z][«»][a-z]/.test(w)) {
-      t = true;
-    }
-    if (t && isVietnameseSyllable(tcvn3ToUnicode(w))) tcvn3 += 1;
+    if (!/[\u00a0-\u00ff]/.test(w)) continue; // reads the same in every encoding
+    // A word that is not Vietnamese as Unicode but is as a legacy reading points at that encoding.
+    // Characters typical of one encoding count fully; "not Vietnamese as Unicode" alone counts less.
+    const unicodeInvalid = !isVietnameseSyllable(w);
+    let t = 0;
+    if (TCVN3_STRONG.test(w) || TCVN3_MIDWORD_CAPITAL.test(w) || TCVN3_LOWER_ODD.test(w) || /[a-z][«»][a-z]/.test(w)) t = 1;
+    else if (unicodeInvalid) t = 0.75;
+    if (t > 0 && isVietnameseSyllable(tcvn3ToUnicode(w))) tcvn3 += t;
     let v = 0;
     if (VNI_TONE_AFTER_VOWEL.test(w) || VNI_HAT_AFTER_VOWEL.test(w) || VNI_D.test(w)) v = 1;
+    else if (unicodeInvalid) v = 0.75;
     else if (VNI_AMBIGUOUS.test(w)) v = 0.5;
     if (v > 0 && isVietnameseSyllable(vniToUnicode(w))) vni += v;
   }
@@ -276,7 +280,7 @@ export function detectLegacyEncoding(text: string, font?: string): LegacyEncodin
   if (e.words === 0) return null;
   // A named Unicode font needs clearer evidence than an unknown one.
   const minRatio = isUnicodeFont(font) ? 0.4 : 0.25;
-  const minHits = e.words <= 2 ? 1 : 2;
+  const minHits = e.words <= 2 ? 0.75 : 2;
   const best: LegacyEncoding = e.tcvn3 >= e.vni ? 'tcvn3' : 'vni';
   const hits = Math.max(e.tcvn3, e.vni);
   if (hits >= minHits && hits / e.words >= minRatio) return best;

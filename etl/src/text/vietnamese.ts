@@ -95,21 +95,31 @@ function foldVowelBase(s: string): string {
 // fold: a precomputed per-code-unit map, built once.
 
 const FOLD_LIMIT = 0x2000;
+const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** For code units below FOLD_LIMIT: the folded text ('' = drop, ' ' = separator). */
 const FOLD_MAP: string[] = buildFoldMap();
+// Make every entry a fixed point of fold (a lower-cased letter may itself fold further).
+for (let pass = 0; pass < 2; pass++) {
+  for (let c = 0x80; c < FOLD_LIMIT; c++) {
+    const m = FOLD_MAP[c];
+    if (m !== undefined && m !== '' && m !== ' ') FOLD_MAP[c] = fold(m) || ' ';
+  }
+}
 
 function buildFoldMap(): string[] {
   const map: string[] = new Array<string>(FOLD_LIMIT);
   for (let c = 0; c < FOLD_LIMIT; c++) {
     const ch = String.fromCharCode(c);
-    if (c >= 0x0300 && c <= 0x036f) {
-      map[c] = ''; // combining marks (NFD input, Unicode tổ hợp)
+    if (MARK.test(ch)) {
+      map[c] = ''; // combining marks (NFD input, Unicode tổ hợp, other scripts' marks)
     } else if (c === 0x00ad) {
       map[c] = ''; // soft hyphen inside a word
     } else if (c === 0x0110 || c === 0x0111) {
       map[c] = 'd';
     } else if (/[\p{L}\p{N}]/u.test(ch)) {
-      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      const base = ch.normalize('NFD').replace(MARKS, '').toLowerCase();
       map[c] = base.length > 0 ? base : ch.toLowerCase();
     } else {
       map[c] = ' ';
@@ -119,7 +129,6 @@ function buildFoldMap(): string[] {
   return map;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * The matching key: lower case, no diacritics, đ → d, punctuation and
@@ -149,8 +158,7 @@ export function fold(s: string | null | undefined): string {
       i++;
       m = ' ';
     } else {
-      const ch = s.charAt(i);
-      m = LETTER_OR_DIGIT.test(ch) ? ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : ' ';
+      m = foldRare(s.charAt(i));
     }
     if (m === '') continue;
     if (m === ' ') {
@@ -164,6 +172,16 @@ export function fold(s: string | null | undefined): string {
     out += m;
   }
   return out;
+}
+
+/** Letters and digits outside the table: compatibility forms ("⑴", "ｆｕｌｌ") fold through NFKD. */
+function foldRare(ch: string): string {
+  if (MARK.test(ch)) return '';
+  if (!LETTER_OR_DIGIT.test(ch)) return ' ';
+  const k = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  if (k === ch) return k;
+  const f = fold(k);
+  return f === '' ? ' ' : f;
 }
 
 /** True when the text has letters and none of them is lower case ("ĐẢNG BỘ XÃ"). */

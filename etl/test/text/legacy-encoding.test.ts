@@ -164,6 +164,14 @@ describe('detectLegacyEncoding', () => {
     'Résumé: façade, naïveté, coöperate.',
     '© 2026, 50 % ± 2 °C',
     'STT',
+    'Mô hình',
+    'Tôi',
+    'CÁC MÔ HÌNH',
+    'Quân',
+    'Thuý Kiều',
+    'Nguyên Khánh',
+    'Señor José, el niño',
+    'Müller Straße',
     '',
   ])('does not flag %s', (s) => {
     expect(detectLegacyEncoding(s)).toBeNull();
@@ -181,6 +189,12 @@ describe('detectLegacyEncoding', () => {
     expect(detectLegacyEncoding('Ñaûng boä')).toBe('vni');
     expect(detectLegacyEncoding(unicodeToTcvn3('Tên mô hình'))).toBe('tcvn3');
     expect(detectLegacyEncoding(unicodeToVni('Tên mô hình'))).toBe('vni');
+    // words that are not Vietnamese as Unicode but are in the legacy reading
+    expect(unicodeToTcvn3('Mới')).toBe(bytes('M', 0xed, 'i'));
+    expect(detectLegacyEncoding(unicodeToTcvn3('Mới'))).toBe('tcvn3');
+    expect(detectLegacyEncoding(unicodeToTcvn3('Duy trì'))).toBe('tcvn3');
+    expect(detectLegacyEncoding(unicodeToVni('Mới'))).toBe('vni');
+    expect(detectLegacyEncoding(unicodeToVni('Nhân rộng'))).toBe('vni');
   });
 
   it('believes the font first', () => {

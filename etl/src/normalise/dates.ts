@@ -174,7 +174,8 @@ function parseDateUnsafe(input: string | number | Date | null | undefined, optio
   return parseDateText(text, options);
 }
 
-function parseDateText(text: string, options: DateOptions): DateResult {
+/** `strict`: the whole text must be one date (no date picked out of a sentence). */
+function parseDateText(text: string, options: DateOptions, strict = false): DateResult {
   const end = options.end === true;
   const docYear = options.year ?? null;
   let m: RegExpMatchArray | null;
@@ -220,7 +221,8 @@ function parseDateText(text: string, options: DateOptions): DateResult {
   if (/^(?:ca nam|trong nam|nam nay)$/.test(k) && docYear !== null) return yearDate(text, docYear);
 
   // Day, month, year: "15/3/2026", "ngày 15 tháng 3 năm 2026", "15.03.26".
-  if ((m = /^(\d{1,2}) (\d{1,2}) (\d{4}|\d{2})$/.exec(words))) {
+  // Not after a leading "tháng": "tháng 3 - tháng 12/2026" is two months, not 3/12/2026.
+  if (!/^(?:thang|t) /.test(k) && (m = /^(\d{1,2}) (\d{1,2}) (\d{4}|\d{2})$/.exec(words))) {
     return dayDate(text, fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));
   }
   // Month, year: "03/2026", "tháng 9/2025", "tháng 9 năm 2025", "T9/2025".
@@ -238,7 +240,7 @@ function parseDateText(text: string, options: DateOptions): DateResult {
     return incomplete(text);
   }
   // A date inside a sentence: "Hà Nội, ngày 15 tháng 3 năm 2026", "số 12/QĐ-UBND ngày 15/3/2026".
-  if ((m = /(?:^| )ngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})(?: |$)/.exec(key))) {
+  if (!strict && (m = /(?:^| )ngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(\d{4})(?: |$)/.exec(key))) {
     return dayDate(text, Number(m[3]), Number(m[2]), Number(m[1]));
   }
   return unreadable(text);
@@ -311,14 +313,14 @@ function parseDateRangeUnsafe(input: string, year: number | null): DateRangeResu
 }
 
 function splitRange(text: string, year: number | null): DateRangeResult | null {
+  // One period whose own text has a dash: "15-03-2026", "Quý 1 - 2026", "tháng 3 - 2026".
+  const whole = parseDateText(stripFrom(text), { year }, true);
+  if (whole.value !== null || whole.issue?.code === 'INVALID_DATE') return null;
   const candidates: [string, string][] = [];
   const m = RANGE_WORDS.exec(text);
   if (m && m.index > 0) candidates.push([text.slice(0, m.index), text.slice(m.index + m[0].length)]);
-  // Bare hyphen between two periods ("03/2026-12/2026", "2025-2030"), unless
-  // the whole text is one date that uses hyphens itself ("15-03-2026").
+  // Bare hyphen between two periods: "03/2026-12/2026", "2025-2030".
   if (candidates.length === 0) {
-    const whole = parseDate(stripFrom(text), { year });
-    if (whole.value !== null || whole.issue?.code === 'INVALID_DATE') return null;
     for (let i = text.indexOf('-'); i > 0; i = text.indexOf('-', i + 1)) {
       candidates.push([text.slice(0, i), text.slice(i + 1)]);
     }

@@ -8,7 +8,10 @@
  * `normaliseTonePlacement`; `fold` ignores tone marks altogether.
  */
 
-/** Zero-width characters that Word and web copies leave inside words. */
+/**
+ * Zero-width characters that Word and web copies leave inside words. The soft
+ * hyphen (U+00AD) is not among them: in TCVN3 text it is the letter "ư".
+ */
 const ZERO_WIDTH = /\u200B|\u200C|\u200D|\u2060|\uFEFF/g;
 /** Any run of whitespace, including NBSP, tabs, CR/LF, ideographic space. */
 const WHITESPACE_RUN = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, formatNumber, getJson } from '../src/lib/api';
+import { ApiError, formatNumber, getJson } from '../src/lib/api/http';
 
 describe('getJson', () => {
   let server: Server;

@@ -1,4 +1,9 @@
-/** Response shapes of the API endpoints the pages use (kept beside the server's own types). */
+/**
+ * Response shapes of the API endpoints the pages use. Mirrors
+ * backend/src/api-types.ts; where an endpoint has not landed yet, this is the
+ * shape the page expects, and the adapters in lib/api/ are the one place to
+ * change when the real one differs.
+ */
 export interface StoreSummary {
   files: number;
   filesLoaded: number;
@@ -14,4 +19,226 @@ export interface HealthStatus {
   database: 'ok' | 'error';
   schemaVersion: string | null;
   version: string;
+}
+
+export interface UnitRef {
+  id: number;
+  name: string;
+}
+
+export interface UnitInfo extends UnitRef {
+  kind: string;
+  level: string;
+  parentId: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Root first, the unit's parent last. */
+  ancestors: UnitRef[];
+  children: (UnitRef & { kind: string; level: string })[];
+  /** 2025 mergers: units this one replaced, and the unit that replaced it. */
+  predecessors: UnitRef[];
+  successor: UnitRef | null;
+  aliases: string[];
+}
+
+export type QuotaStatus = 'met' | 'not_met' | 'no_data';
+
+export interface QuotaCheck {
+  ruleId: number | string;
+  code: string;
+  description: string;
+  status: QuotaStatus;
+  actual: number | null;
+  target: number | null;
+  /** Vietnamese reason ("Đạt 3/5 mô hình, còn thiếu 2"). */
+  reason: string;
+}
+
+export interface OverviewKpis {
+  registered: number;
+  new: number;
+  continued: number;
+  replicated: number;
+  recognized: { commune: number; district: number; province: number; total: number };
+  /** recognised ÷ registered (0..1) or null when nothing was registered. */
+  recognitionRate: number | null;
+  exemplars: { collective: number; individual: number; total: number };
+  unitsMeetingAll: number;
+  unitsEvaluated: number;
+}
+
+export interface ChildUnitRow {
+  unitId: number;
+  unitName: string;
+  kind: string;
+  registered: number;
+  recognized: number;
+  exemplars: number;
+  /** true every quota met, false some not met, null no data. */
+  allMet: boolean | null;
+  quotas: QuotaCheck[];
+  hasChildren: boolean;
+}
+
+export interface Overview {
+  unit: UnitRef & { kind: string; level: string };
+  year: number;
+  years: number[];
+  kpis: OverviewKpis;
+  byField: { field: string | null; registered: number; recognized: number }[];
+  byStatus: { key: string | null; count: number }[];
+  byOwnerType: { key: string | null; count: number }[];
+  children: ChildUnitRow[];
+  /** The unit's own quota checks. */
+  quotas: QuotaCheck[];
+}
+
+export interface TrendPoint {
+  year: number;
+  registered: number;
+  recognized: number;
+  exemplars: number | null;
+  rolledUp: boolean;
+}
+
+export interface Trend {
+  unit: UnitRef;
+  /** 'rollup': predecessors' figures added to today's unit; 'as_was': each year's own structure. */
+  mode: 'rollup' | 'as_was';
+  points: TrendPoint[];
+}
+
+export type SubmissionState = 'on_time' | 'late' | 'missing' | 'not_due';
+
+export interface Submission {
+  deadlineLabel: string;
+  deadline: string | null;
+  /** Set when the plan names a date that does not exist ("31/11/2026"). */
+  deadlineProblem: string | null;
+  kind: string;
+  state: SubmissionState;
+  fileId: number | null;
+  fileName: string | null;
+  receivedAt: string | null;
+}
+
+export interface SourceFileRow {
+  id: number;
+  fileName: string;
+  kind: string;
+  year: number | null;
+  status: string;
+  recordCount: number;
+  uploadedAt: string;
+  unitName: string | null;
+}
+
+export interface ModelRow {
+  id: number;
+  name: string;
+  ownerName: string | null;
+  ownerUnitId: number | null;
+  unitName: string | null;
+  field: string | null;
+  fieldInferred: boolean;
+  status: string | null;
+  ownerType: string | null;
+  year: number | null;
+  firstYear: number | null;
+  recognitionLevel: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Where a stored value came from: the file, and the sheet/row/cell in it. */
+export interface Provenance {
+  fileId: number;
+  fileName: string;
+  sheet: string | null;
+  row: number | null;
+  cell: string | null;
+  table?: number | null;
+  paragraph?: number | null;
+}
+
+export interface ProvenancedValue {
+  field: string;
+  value: string | number | boolean | null;
+  source: Provenance | null;
+  inferred?: boolean;
+  corrected?: boolean;
+}
+
+export interface ModelYear {
+  year: number;
+  kind: 'registration' | 'recognition' | 'exemplar';
+  unitName: string | null;
+  values: ProvenancedValue[];
+}
+
+export interface ModelDetail {
+  id: number;
+  name: string;
+  ownerName: string | null;
+  ownerUnitId: number | null;
+  field: string | null;
+  firstYear: number | null;
+  history: ModelYear[];
+}
+
+export type JobState = 'queued' | 'reading' | 'loading' | 'loaded' | 'failed' | 'needs_review' | 'duplicate';
+
+export interface IngestIssue {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+}
+
+export interface UploadJob {
+  id: number;
+  fileName: string;
+  sizeBytes: number;
+  state: JobState;
+  /** 0..100 */
+  progress: number;
+  message: string | null;
+  sourceFileId: number | null;
+  duplicate: boolean;
+  kind: string | null;
+  year: number | null;
+  unitName: string | null;
+  recordCount: number;
+  reviewCount: number;
+  issues: IngestIssue[];
+}
+
+export interface UploadBatch {
+  id: number;
+  createdAt: string | null;
+  jobs: UploadJob[];
+}
+
+export interface ReviewItem {
+  id: number;
+  sourceFileId: number;
+  fileName: string | null;
+  recordType: string;
+  reason: string;
+  message: string;
+  field: string | null;
+  value: string | null;
+  suggestion: string | null;
+  /** Choices the reader offers (units for an owner, fields…). */
+  candidates: { value: string; label: string }[];
+  source: Provenance | null;
+  state: 'open' | 'confirmed' | 'corrected' | 'rejected';
 }

@@ -1,0 +1,56 @@
+import type { JobState, UploadJob } from './types';
+
+/** Plain-Vietnamese name of a job's state. */
+export function jobStateText(state: JobState, lang: 'vi' | 'en' = 'vi'): string {
+  const vi: Record<JobState, string> = {
+    queued: 'Đang chờ đọc',
+    reading: 'Đang đọc tệp',
+    loading: 'Đang lưu vào cơ sở dữ liệu',
+    loaded: 'Đã nạp xong',
+    failed: 'Không nạp được',
+    needs_review: 'Đã nạp, có dòng cần duyệt',
+    duplicate: 'Tệp này đã có, không nạp lại',
+  };
+  const en: Record<JobState, string> = {
+    queued: 'Queued',
+    reading: 'Reading',
+    loading: 'Saving',
+    loaded: 'Loaded',
+    failed: 'Failed',
+    needs_review: 'Loaded, rows need review',
+    duplicate: 'Already stored, not loaded again',
+  };
+  return (lang === 'en' ? en : vi)[state] ?? state;
+}
+
+/** Batch progress 0..100: sending counts for the first 30 %, the server's work for the rest. */
+export function batchProgress(sentRatio: number, jobs: readonly Pick<UploadJob, 'progress' | 'state'>[]): number {
+  const send = Math.min(1, Math.max(0, sentRatio)) * 30;
+  if (jobs.length === 0) return Math.round(send);
+  const done = jobs.reduce((s, j) => s + (j.state === 'loaded' || j.state === 'failed' || j.state === 'needs_review' || j.state === 'duplicate' ? 100 : Math.min(100, Math.max(0, j.progress))), 0) / jobs.length;
+  return Math.round(30 + done * 0.7);
+}
+
+/** Merges a job update into the list (SSE sends one job at a time). */
+export function mergeJob(jobs: readonly UploadJob[], update: Partial<UploadJob> & { id: number }): UploadJob[] {
+  const i = jobs.findIndex((j) => j.id === update.id);
+  if (i < 0) return [...jobs, update as UploadJob];
+  const out = [...jobs];
+  out[i] = { ...out[i]!, ...update };
+  return out;
+}
+
+const ACCEPTED = /\.(xlsx|xls|xlsm|csv|docx|doc)$/i;
+
+/** Splits dropped files into those the reader takes and those it does not, with a reason. */
+export function screenFiles(files: readonly File[], maxBytes = 50 * 1024 * 1024): { ok: File[]; refused: { name: string; reason: string }[] } {
+  const ok: File[] = [];
+  const refused: { name: string; reason: string }[] = [];
+  for (const f of files) {
+    if (!ACCEPTED.test(f.name)) refused.push({ name: f.name, reason: 'Không phải tệp Excel, Word hoặc CSV (.xlsx .xls .csv .docx .doc).' });
+    else if (f.size === 0) refused.push({ name: f.name, reason: 'Tệp rỗng (0 byte).' });
+    else if (f.size > maxBytes) refused.push({ name: f.name, reason: `Tệp lớn hơn ${Math.round(maxBytes / 1024 / 1024)} MB.` });
+    else ok.push(f);
+  }
+  return { ok, refused };
+}

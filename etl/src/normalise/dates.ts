@@ -84,10 +84,11 @@ function yearOk(y: number): boolean {
   return Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
-/** Two-digit years are this century: '15/3/26' → 2026. */
+/** Two-digit years: '15/3/26' → 2026, '15/3/98' → 1998 (pivot 70). */
 function fullYear(y: string): number {
   const n = Number(y);
-  return y.length <= 2 ? 2000 + n : n;
+  if (y.length > 2) return n;
+  return n < 70 ? 2000 + n : 1900 + n;
 }
 
 function dayDate(text: string, y: number, m: number, d: number): DateResult {
@@ -109,7 +110,8 @@ function yearDate(text: string, y: number): DateResult {
 
 /** Excel 1900 date system, with Lotus's phantom 1900-02-29 (serial 60). */
 function fromSerial(serial: number, text: string, precision: Precision): DateResult {
-  const whole = Math.floor(serial);
+  // Round to the minute first: float noise makes 46097 arrive as 46096.99999999.
+  const whole = Math.floor(Math.round(serial * 1440) / 1440);
   if (whole === 60) return invalid(text, `Ngày "${text}" không tồn tại (29/02/1900)`);
   if (whole < 1) return unreadable(text);
   const base = whole < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
@@ -117,9 +119,11 @@ function fromSerial(serial: number, text: string, precision: Precision): DateRes
   return fromUtcDate(date, text, precision);
 }
 
-function fromUtcDate(date: Date, text: string, precision: Precision): DateResult {
-  const t = date.getTime();
-  if (!Number.isFinite(t)) return unreadable(text);
+function fromUtcDate(input: Date, text: string, precision: Precision): DateResult {
+  const raw = input.getTime();
+  if (!Number.isFinite(raw)) return unreadable(text);
+  // Round to the minute: readers' float conversions give 23:59:59.999 for midnight.
+  const date = new Date(Math.round(raw / 60_000) * 60_000);
   const y = date.getUTCFullYear();
   if (!yearOk(y)) return invalid(text, `Năm trong "${text}" không hợp lệ`);
   return { value: formatParts(y, date.getUTCMonth() + 1, date.getUTCDate(), precision) };
@@ -171,7 +175,18 @@ function parseDateUnsafe(input: string | number | Date | null | undefined, optio
   if (typeof input !== 'string') return { value: null };
   const text = nfc(input);
   if (text === '') return { value: null };
-  return parseDateText(text, options);
+  const r = parseDateText(withoutNotes(text), options);
+  // Issues quote the whole cell as written.
+  return r.issue ? { value: r.value, issue: { ...r.issue, value: text, message: r.issue.message.replace(`"${withoutNotes(text)}"`, `"${text}"`) } } : r;
+}
+
+/** Drops a trailing note in brackets and a leading "dự kiến"/"khoảng": "Tháng 3/2026 (ra mắt)". */
+function withoutNotes(text: string): string {
+  const t = text
+    .replace(/\s*\([^()]*\)\s*$/u, '')
+    .replace(/^(?:dự kiến|dự kiến vào|khoảng|vào)\s*:?\s*/iu, '')
+    .trim();
+  return t === '' ? text : t;
 }
 
 /** `strict`: the whole text must be one date (no date picked out of a sentence). */

@@ -15,6 +15,7 @@ import { readCsv } from './readers/csv.js';
 import { readXls } from './readers/xls.js';
 import { readXlsx } from './readers/xlsx.js';
 import { gridsToResult } from './records/pipeline.js';
+import { extractWord } from './word/index.js';
 
 export * from './contract.js';
 export type { Grid, GridCell, WordDocument, DocumentBlock } from './grid.js';
@@ -90,6 +91,7 @@ async function extractUnsafe(bytes: Uint8Array, fileName: string, sha: string, o
     }
     issues.push({ severity: 'warning', code: 'EXTENSION_MISMATCH', value: ext, message: `Tệp "${fileName}" mang đuôi .${ext} nhưng nội dung là ${format}; đã đọc theo nội dung.` });
   }
+  if (format === 'docx' || format === 'doc') return extractWord(bytes, { file: fileName, sha256: sha, format, issues });
   const budget = makeBudget(options.timeBudgetMs ?? 30_000, options.maxCells ?? 2_000_000);
   let read: ReadResult;
   if (format === 'xlsx') {
@@ -98,10 +100,8 @@ async function extractUnsafe(bytes: Uint8Array, fileName: string, sha: string, o
     read = await readXlsx(bytes, budget);
   } else if (format === 'xls') {
     read = readXls(bytes, budget);
-  } else if (format === 'csv') {
-    read = readCsv(bytes, budget, baseName(fileName));
   } else {
-    read = await readWord(bytes, format);
+    read = readCsv(bytes, budget, baseName(fileName));
   }
   if (read.fatal) {
     const err = read.issues.find((i) => i.severity === 'error');
@@ -117,18 +117,6 @@ async function extractUnsafe(bytes: Uint8Array, fileName: string, sha: string, o
 function baseName(fileName: string): string {
   const b = fileName.split(/[\\/]/).pop() ?? fileName;
   return b.replace(/\.[^.]+$/, '') || 'CSV';
-}
-
-/**
- * Hook for the Word readers (docx, doc): they will produce Grids from Word
- * tables (and title paragraphs) and call gridsToResult like the others.
- */
-async function readWord(_bytes: Uint8Array, format: 'docx' | 'doc'): Promise<ReadResult> {
-  return {
-    grids: [],
-    fatal: true,
-    issues: [{ severity: 'error', code: 'UNSUPPORTED_FORMAT', message: `văn bản Word .${format} chưa hỗ trợ đọc (đang phát triển).` }],
-  };
 }
 
 export type { ReadResult };

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './db/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { UnitsModule } from './units/units.module.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +26,7 @@ export class AppModule {
           : []),
         DatabaseModule,
         HealthModule,
+        UnitsModule,
         IngestModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

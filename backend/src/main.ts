@@ -4,11 +4,17 @@ import { createApp } from './app.js';
 import { loadConfig, REPO_ROOT } from './config/app-config.js';
 import { SeedService } from './ingest/seed.service.js';
 
-const { values } = parseArgs({ options: { seed: { type: 'string' } }, allowPositionals: false });
-const config = loadConfig(process.env, values.seed ? { seedDir: path.resolve(REPO_ROOT, values.seed) } : {});
-const app = await createApp(config);
-await app.init();
-if (config.seedDir) await app.get(SeedService).seedOnce(config.seedDir);
-await app.listen(config.port, config.host);
-const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-console.log(`\nDân vận khéo đang chạy: http://${shown}:${config.port}  (API: /api/docs)\n`);
+if (process.argv[2] === 'load') {
+  // `main.js load FILE|DIR... [--db PATH]`: the archive loader (backend/src/ingest/load.cli.ts).
+  const { runLoadCli } = await import('./ingest/load.cli.js');
+  process.exitCode = await runLoadCli(process.argv.slice(3));
+} else {
+  const { values } = parseArgs({ options: { seed: { type: 'string' } }, allowPositionals: false });
+  const config = loadConfig(process.env, values.seed ? { seedDir: path.resolve(REPO_ROOT, values.seed) } : {});
+  const app = await createApp(config);
+  await app.init();
+  if (config.seedDir) await app.get(SeedService).seedOnce(config.seedDir);
+  await app.listen(config.port, config.host);
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`\nDân vận khéo đang chạy: http://${shown}:${config.port}  (API: /api/docs)\n`);
+}

@@ -61,7 +61,7 @@ export interface SourceFileTable {
   superseded_by: number | null;
   record_count: Generated<number>;
   uploaded_by: number | null;
-  uploaded_at: Generated<Timestamp>;
+  uploaded_at: Timestamp;
   deleted_at: Timestamp | null;
   deleted_by: number | null;
   batch_id: number | null;
@@ -253,7 +253,7 @@ export interface UploadBatchTable {
   origin: string;
   created_by: string | null;
   file_count: number;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface IngestJobTable {
@@ -274,7 +274,7 @@ export interface IngestJobTable {
   record_count: Generated<number>;
   review_count: Generated<number>;
   attempts: Generated<number>;
-  queued_at: Generated<Timestamp>;
+  queued_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
 }
@@ -302,7 +302,7 @@ export interface ReviewItemTable {
   state: Generated<string>;
   resolved_by: string | null;
   resolved_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface DB {

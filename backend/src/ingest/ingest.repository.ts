@@ -1,140 +1,358 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FileResult, EtlRecord } from '@dvk/etl';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import { Database } from '../db/database.js';
-import type { DB, NewSourceFile, SourceFile } from '../db/schema.js';
+import type {
+  DB,
+  ExemplarTable,
+  IngestIssueTable,
+  IngestJobTable,
+  ModelTable,
+  NewSourceFile,
+  RecognitionTable,
+  RegistrationTable,
+  ReportFigureTable,
+  ReviewItemTable,
+  SourceFile,
+  SourceFileUpdate,
+} from '../db/schema.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+export type FactTable = 'registration' | 'recognition' | 'exemplar' | 'report_figure';
+export const FACT_TABLES: FactTable[] = ['registration', 'recognition', 'exemplar', 'report_figure'];
+
+export interface FactRows {
+  registration: Insertable<RegistrationTable>[];
+  recognition: Insertable<RecognitionTable>[];
+  exemplar: Insertable<ExemplarTable>[];
+  report_figure: Insertable<ReportFigureTable>[];
+}
+
+export type ModelRow = Selectable<ModelTable>;
+export type JobRow = Selectable<IngestJobTable>;
+export type ReviewRow = Selectable<ReviewItemTable>;
+export type CorrectionRow = Selectable<DB['correction']>;
 
 export interface StoreSummary {
   files: number;
   filesLoaded: number;
   filesFailed: number;
+  filesSuperseded: number;
+  filesDeleted: number;
   registrations: number;
   recognitions: number;
   exemplars: number;
   reports: number;
+  reviewOpen: number;
 }
 
-/** All SQL for source files, their records and their ETL issues. */
+export interface FileFilter {
+  status?: string | undefined;
+  kind?: string | undefined;
+  year?: number | undefined;
+  unitId?: number | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ReviewFilter {
+  state?: string | undefined;
+  reason?: string | undefined;
+  fileId?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+const CHUNK = 1000;
+
+/**
+ * All SQL of ingest: source files and their rows, issues, models, review
+ * items, corrections, upload batches and jobs, audit entries.
+ */
 @Injectable()
 export class IngestRepository {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  private get db(): Kysely<DB> {
+  get db(): Kysely<DB> {
     return this.database.db;
-  }
-
-  findBySha(sha256: string): Promise<SourceFile | undefined> {
-    return this.db.selectFrom('source_file').selectAll().where('sha256', '=', sha256).executeTakeFirst();
-  }
-
-  listFiles(limit = 100, offset = 0): Promise<SourceFile[]> {
-    return this.db.selectFrom('source_file').selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
   }
 
   transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);
   }
 
-  async insertFile(trx: Transaction<DB>, file: NewSourceFile): Promise<number> {
+  // ── source files ──────────────────────────────────────────────────────
+
+  findBySha(db: Executor, sha256: string): Promise<SourceFile | undefined> {
+    return db.selectFrom('source_file').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  }
+
+  findFile(id: number, db: Executor = this.db): Promise<SourceFile | undefined> {
+    return db.selectFrom('source_file').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertFile(trx: Executor, file: NewSourceFile): Promise<number> {
     const row = await trx.insertInto('source_file').values(file).returning('id').executeTakeFirstOrThrow();
     return row.id;
   }
 
-  /** Stores a file's records and issues; runs inside the caller's transaction. */
-  async insertContents(trx: Transaction<DB>, sourceFileId: number, result: FileResult): Promise<void> {
-    const byType = groupRecords(result.records);
-    for (const chunk of chunks(byType.registration, 500)) {
-      await trx.insertInto('registration').values(chunk.map((r) => ({
-        source_file_id: sourceFileId,
-        year: r.year ?? result.year,
-        unit_id: null,
-        model_id: null,
-        model_name: r.model_name,
-        field: r.field,
-        field_inferred: r.field_inferred,
-        owner: r.owner,
-        owner_unit_id: null,
-        owner_type: r.owner_type,
-        status: r.status,
-        start_date: r.start_date,
-        end_date: r.end_date,
-        launch_date: r.launch_date,
-        location: r.location,
-        person_in_charge: r.person_in_charge,
-        goal: r.goal,
-        content: r.content,
-        note: r.note,
-        extra: JSON.stringify(r.extra ?? {}),
-        source: JSON.stringify(r.source),
-      }))).execute();
-    }
-    for (const chunk of chunks(byType.recognition, 500)) {
-      await trx.insertInto('recognition').values(chunk.map((r) => ({
-        source_file_id: sourceFileId,
-        year: r.year ?? result.year,
-        unit_id: null,
-        model_id: null,
-        model_name: r.model_name,
-        owner: r.owner,
-        owner_unit_id: null,
-        field: r.field,
-        level: r.level,
-        decision_no: r.decision_no,
-        decision_date: r.decision_date,
-        extra: JSON.stringify(r.extra ?? {}),
-        source: JSON.stringify(r.source),
-      }))).execute();
-    }
-    for (const chunk of chunks(byType.exemplar, 500)) {
-      await trx.insertInto('exemplar').values(chunk.map((r) => ({
-        source_file_id: sourceFileId,
-        year: r.year ?? result.year,
-        unit_id: null,
-        model_id: null,
-        name: r.name,
-        exemplar_type: r.exemplar_type,
-        position: r.position,
-        unit_text: r.unit,
-        owner_unit_id: null,
-        model_name: r.model_name,
-        award: r.award,
-        level: r.level,
-        extra: JSON.stringify(r.extra ?? {}),
-        source: JSON.stringify(r.source),
-      }))).execute();
-    }
-    for (const chunk of chunks(byType.report, 500)) {
-      await trx.insertInto('report_figure').values(chunk.map((r) => ({
-        source_file_id: sourceFileId,
-        year: r.year ?? result.year,
-        unit_id: null,
-        period: r.period,
-        models_registered: r.models_registered,
-        models_new: r.models_new,
-        models_continued: r.models_continued,
-        models_replicated: r.models_replicated,
-        recognized_commune: r.recognized_commune,
-        recognized_district: r.recognized_district,
-        recognized_province: r.recognized_province,
-        exemplars_collective: r.exemplars_collective,
-        exemplars_individual: r.exemplars_individual,
-        extra: JSON.stringify(r.extra ?? {}),
-        source: JSON.stringify(r.source),
-      }))).execute();
-    }
-    for (const chunk of chunks(result.issues, 500)) {
-      await trx.insertInto('ingest_issue').values(chunk.map((issue) => ({
-        source_file_id: sourceFileId,
-        severity: issue.severity,
-        code: issue.code,
-        message: issue.message,
-        sheet: issue.sheet ?? null,
-        row: issue.row ?? null,
-        column: issue.column ?? null,
-        value: issue.value ?? null,
-      }))).execute();
+  async updateFile(trx: Executor, id: number, patch: SourceFileUpdate): Promise<void> {
+    await trx.updateTable('source_file').set(patch).where('id', '=', id).execute();
+  }
+
+  async listFiles(filter: FileFilter): Promise<{ items: SourceFile[]; total: number }> {
+    let query = this.db.selectFrom('source_file');
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    if (filter.year) query = query.where('year', '=', filter.year);
+    if (filter.unitId) query = query.where('unit_id', '=', filter.unitId);
+    if (filter.q) query = query.where(sql<boolean>`strip_accents(lower(file_name)) like ${`%${filter.q}%`}`);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await query.selectAll().orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+    return { items, total: Number(total.n) };
+  }
+
+  /** Loaded files of the same unit, kind, year and variant: the versions a new file supersedes. */
+  async findVersions(trx: Executor, file: { id: number; unit_id: number; kind: string; year: number; variant: string | null }): Promise<number[]> {
+    const rows = await trx
+      .selectFrom('source_file')
+      .select('id')
+      .where('unit_id', '=', file.unit_id)
+      .where('kind', '=', file.kind)
+      .where('year', '=', file.year)
+      .where(sql<boolean>`coalesce(variant, '') = ${file.variant ?? ''}`)
+      .where('status', '=', 'loaded')
+      .where('id', '!=', file.id)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async markSuperseded(trx: Executor, ids: number[], by: number): Promise<void> {
+    if (ids.length === 0) return;
+    await trx.updateTable('source_file').set({ status: 'superseded', superseded_by: by }).where('id', 'in', ids).execute();
+  }
+
+  /** The newest file a given file superseded (to restore when the newer one is deleted). */
+  async latestSupersededBy(trx: Executor, id: number): Promise<number | null> {
+    const row = await trx.selectFrom('source_file').select('id').where('superseded_by', '=', id).where('status', '=', 'superseded').orderBy('id', 'desc').executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async fileIssues(fileId: number): Promise<Selectable<IngestIssueTable>[]> {
+    return this.db.selectFrom('ingest_issue').selectAll().where('source_file_id', '=', fileId).orderBy('id').execute();
+  }
+
+  // ── rows ──────────────────────────────────────────────────────────────
+
+  async insertFacts(trx: Executor, rows: FactRows): Promise<void> {
+    for (const table of FACT_TABLES) {
+      const list = rows[table] as Insertable<DB[FactTable]>[];
+      for (let i = 0; i < list.length; i += CHUNK) {
+        await trx.insertInto(table).values(list.slice(i, i + CHUNK) as never).execute();
+      }
     }
   }
+
+  async insertIssues(trx: Executor, rows: Insertable<IngestIssueTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('ingest_issue').values(rows.slice(i, i + CHUNK)).execute();
+  }
+
+  /** Ids drawn from a sequence ahead of an insert, so related rows can point at them. */
+  async nextIds(trx: Executor, sequence: 'record_id_seq' | 'model_id_seq', count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const result = await sql<{ id: number }>`select nextval(${sequence}) as id from range(${count})`.execute(trx);
+    return result.rows.map((r) => Number(r.id));
+  }
+
+  /** Ids of a file's rows by record key, per table (review items point at them). */
+  async rowIds(trx: Executor, fileId: number): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const table of FACT_TABLES) {
+      const rows = await trx.selectFrom(table).select(['id', 'record_key']).where('source_file_id', '=', fileId).execute();
+      for (const row of rows) out.set(`${table}:${row.record_key}`, row.id);
+    }
+    return out;
+  }
+
+  async deleteContents(trx: Executor, fileId: number): Promise<void> {
+    for (const table of FACT_TABLES) await trx.deleteFrom(table).where('source_file_id', '=', fileId).execute();
+    await trx.deleteFrom('ingest_issue').where('source_file_id', '=', fileId).execute();
+    await trx.deleteFrom('review_item').where('source_file_id', '=', fileId).execute();
+  }
+
+  async countRows(db: Executor, fileId: number): Promise<Record<FactTable, number>> {
+    const out = {} as Record<FactTable, number>;
+    for (const table of FACT_TABLES) {
+      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('source_file_id', '=', fileId).executeTakeFirstOrThrow();
+      out[table] = Number(row.n);
+    }
+    return out;
+  }
+
+  async rowsOf(table: FactTable, fileId: number, limit: number, offset: number): Promise<Record<string, unknown>[]> {
+    return this.db.selectFrom(table).selectAll().where('source_file_id', '=', fileId).orderBy('id').limit(limit).offset(offset).execute() as Promise<Record<string, unknown>[]>;
+  }
+
+  findRow(db: Executor, table: FactTable, id: number): Promise<Record<string, unknown> | undefined> {
+    return db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst() as Promise<Record<string, unknown> | undefined>;
+  }
+
+  async updateRow(trx: Executor, table: FactTable, id: number, patch: Record<string, unknown>): Promise<void> {
+    await trx.updateTable(table).set(patch as never).where('id', '=', id).execute();
+  }
+
+  async deleteRow(trx: Executor, table: FactTable, id: number): Promise<void> {
+    await trx.deleteFrom(table).where('id', '=', id).execute();
+  }
+
+  async setFileUnit(trx: Executor, fileId: number, unitId: number): Promise<void> {
+    for (const table of FACT_TABLES) await trx.updateTable(table).set({ unit_id: unitId }).where('source_file_id', '=', fileId).execute();
+    for (const table of ['registration', 'recognition', 'exemplar'] as const) {
+      await trx.updateTable(table).set({ owner_unit_id: unitId }).where('source_file_id', '=', fileId).where('owner_method', '=', 'issuer').execute();
+    }
+  }
+
+  /** Registrations of these models in the year from other loaded files: possible double counting. */
+  async registrationsOfModels(trx: Executor, modelIds: number[], year: number, exceptFileIds: number[]): Promise<{ model_id: number | null; file_name: string; source_file_id: number }[]> {
+    if (modelIds.length === 0) return [];
+    return trx
+      .selectFrom('registration')
+      .innerJoin('source_file', 'source_file.id', 'registration.source_file_id')
+      .select(['registration.model_id', 'source_file.file_name', 'registration.source_file_id'])
+      .where('registration.model_id', 'in', modelIds)
+      .where('registration.year', '=', year)
+      .where('source_file.status', '=', 'loaded')
+      .$if(exceptFileIds.length > 0, (q) => q.where('registration.source_file_id', 'not in', exceptFileIds))
+      .execute();
+  }
+
+  // ── models ────────────────────────────────────────────────────────────
+
+  modelsByFoldedName(trx: Executor, keys: string[]): Promise<ModelRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return trx.selectFrom('model').selectAll().where('folded_name', 'in', keys).orderBy('id').execute();
+  }
+
+  async insertModels(trx: Executor, rows: Insertable<ModelTable>[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    const out = await trx.insertInto('model').values(rows).returning('id').execute();
+    return out.map((r) => r.id);
+  }
+
+  async setModelFirstYear(trx: Executor, id: number, year: number): Promise<void> {
+    await trx.updateTable('model').set({ first_year: year }).where('id', '=', id).where((eb) => eb.or([eb('first_year', 'is', null), eb('first_year', '>', year)])).execute();
+  }
+
+  findModel(db: Executor, id: number): Promise<ModelRow | undefined> {
+    return db.selectFrom('model').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  // ── review and corrections ───────────────────────────────────────────
+
+  async insertReviewItems(trx: Executor, rows: Insertable<ReviewItemTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('review_item').values(rows.slice(i, i + CHUNK)).execute();
+  }
+
+  async listReview(filter: ReviewFilter): Promise<{ items: (ReviewRow & { file_name: string; sha256: string; file_status: string })[]; total: number }> {
+    let query = this.db.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
+      .where('source_file.status', 'in', ['loaded', 'needs_review']);
+    if (filter.state) query = query.where('review_item.state', '=', filter.state);
+    if (filter.reason) query = query.where('review_item.reason', '=', filter.reason);
+    if (filter.fileId) query = query.where('review_item.source_file_id', '=', filter.fileId);
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await query
+      .selectAll('review_item')
+      .select(['source_file.file_name', 'source_file.sha256', 'source_file.status as file_status'])
+      .orderBy('review_item.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return { items, total: Number(total.n) };
+  }
+
+  findReview(db: Executor, id: number): Promise<ReviewRow | undefined> {
+    return db.selectFrom('review_item').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async openReviewOf(db: Executor, fileId: number, recordType: string, recordKey: string): Promise<ReviewRow[]> {
+    return db.selectFrom('review_item').selectAll().where('source_file_id', '=', fileId).where('record_type', '=', recordType)
+      .where('record_key', '=', recordKey).where('state', '=', 'open').execute();
+  }
+
+  async resolveReview(trx: Executor, ids: number[], state: string, by: string | null): Promise<void> {
+    if (ids.length === 0) return;
+    await trx.updateTable('review_item').set({ state, resolved_by: by, resolved_at: new Date() }).where('id', 'in', ids).execute();
+  }
+
+  async countOpenReview(db: Executor, fileId: number): Promise<number> {
+    const row = await db.selectFrom('review_item').select((eb) => eb.fn.countAll<number>().as('n')).where('source_file_id', '=', fileId).where('state', '=', 'open').executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  correctionsFor(db: Executor, sha256: string): Promise<CorrectionRow[]> {
+    return db.selectFrom('correction').selectAll().where('sha256', '=', sha256).orderBy('id').execute();
+  }
+
+  async insertCorrections(trx: Executor, rows: Insertable<DB['correction']>[]): Promise<void> {
+    if (rows.length > 0) await trx.insertInto('correction').values(rows).execute();
+  }
+
+  async audit(db: Executor, action: string, target: string, detail: Record<string, unknown>, username: string | null): Promise<void> {
+    await db.insertInto('audit_log').values({ action, target, detail: JSON.stringify(detail), username, user_id: null, ip: null }).execute();
+  }
+
+  // ── batches and jobs ─────────────────────────────────────────────────
+
+  async insertBatch(trx: Executor, origin: string, createdBy: string | null, fileCount: number): Promise<number> {
+    const row = await trx.insertInto('upload_batch').values({ origin, created_by: createdBy, file_count: fileCount }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async insertJobs(trx: Executor, rows: Insertable<IngestJobTable>[]): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const out = await trx.insertInto('ingest_job').values(rows.slice(i, i + CHUNK)).returning('id').execute();
+      ids.push(...out.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  findBatch(id: number): Promise<Selectable<DB['upload_batch']> | undefined> {
+    return this.db.selectFrom('upload_batch').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  jobsOfBatch(batchId: number): Promise<JobRow[]> {
+    return this.db.selectFrom('ingest_job').selectAll().where('batch_id', '=', batchId).orderBy('id').execute();
+  }
+
+  findJob(db: Executor, id: number): Promise<JobRow | undefined> {
+    return db.selectFrom('ingest_job').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async updateJob(db: Executor, id: number, patch: Updateable<IngestJobTable>): Promise<void> {
+    await db.updateTable('ingest_job').set(patch).where('id', '=', id).execute();
+  }
+
+  async markReading(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('ingest_job').set((eb) => ({ state: 'reading', progress: 30, started_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
+  }
+
+  /** Jobs left unfinished by a stopped process: back to queued, in order. */
+  async requeueUnfinished(): Promise<JobRow[]> {
+    await this.db.updateTable('ingest_job').set({ state: 'queued', progress: 0 }).where('state', 'in', ['queued', 'reading']).execute();
+    return this.db.selectFrom('ingest_job').selectAll().where('state', '=', 'queued').orderBy('id').execute();
+  }
+
+  recentBatches(limit: number): Promise<Selectable<DB['upload_batch']>[]> {
+    return this.db.selectFrom('upload_batch').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  async failedJobsOfBatch(batchId: number): Promise<JobRow[]> {
+    return this.db.selectFrom('ingest_job').selectAll().where('batch_id', '=', batchId).where('state', '=', 'failed').orderBy('id').execute();
+  }
+
+  // ── summary ──────────────────────────────────────────────────────────
 
   async summary(): Promise<StoreSummary> {
     const files = await this.db
@@ -142,39 +360,53 @@ export class IngestRepository {
       .select((eb) => [
         eb.fn.countAll<number>().as('files'),
         eb.fn.count<number>('id').filterWhere('status', '=', 'loaded').as('filesLoaded'),
-        eb.fn.count<number>('id').filterWhere('status', '=', 'failed').as('filesFailed'),
+        eb.fn.count<number>('id').filterWhere('status', '=', 'superseded').as('filesSuperseded'),
+        eb.fn.count<number>('id').filterWhere('status', '=', 'deleted').as('filesDeleted'),
       ])
       .executeTakeFirstOrThrow();
-    const live = (table: 'registration' | 'recognition' | 'exemplar' | 'report_figure') =>
-      this.db
+    const failed = await this.db.selectFrom('ingest_job').select((eb) => eb.fn.count<number>('sha256').distinct().as('n')).where('state', '=', 'failed')
+      .where('sha256', 'not in', this.db.selectFrom('source_file').select('sha256')).executeTakeFirstOrThrow();
+    const live = async (table: FactTable) => {
+      const row = await this.db
         .selectFrom(table)
         .innerJoin('source_file', 'source_file.id', `${table}.source_file_id`)
         .where('source_file.status', '=', 'loaded')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n));
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const review = await this.db.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
+      .where('source_file.status', '=', 'loaded').where('review_item.state', '=', 'open')
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return {
       files: Number(files.files),
       filesLoaded: Number(files.filesLoaded),
-      filesFailed: Number(files.filesFailed),
+      filesFailed: Number(failed.n),
+      filesSuperseded: Number(files.filesSuperseded),
+      filesDeleted: Number(files.filesDeleted),
       registrations: await live('registration'),
       recognitions: await live('recognition'),
       exemplars: await live('exemplar'),
       reports: await live('report_figure'),
+      reviewOpen: Number(review.n),
     };
   }
+
+  /** Consistency probe: rows whose file is missing, and files whose row count differs from record_count. */
+  async consistency(): Promise<{ orphanRows: number; mismatchedFiles: number }> {
+    let orphanRows = 0;
+    for (const table of FACT_TABLES) {
+      const row = await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('source_file_id', 'not in', this.db.selectFrom('source_file').select('id')).executeTakeFirstOrThrow();
+      orphanRows += Number(row.n);
+    }
+    const mismatched = await sql<{ n: number }>`
+      select count(*)::integer as n from source_file f
+       where f.status in ('loaded', 'superseded')
+         and f.record_count <> (select count(*) from registration r where r.source_file_id = f.id)
+                              + (select count(*) from recognition r where r.source_file_id = f.id)
+                              + (select count(*) from exemplar r where r.source_file_id = f.id)
+                              + (select count(*) from report_figure r where r.source_file_id = f.id)`.execute(this.db);
+    return { orphanRows, mismatchedFiles: mismatched.rows[0]?.n ?? 0 };
+  }
 }
-
-type ByType = { [K in EtlRecord['type']]: Extract<EtlRecord, { type: K }>[] };
-
-function groupRecords(records: EtlRecord[]): ByType {
-  const out: ByType = { registration: [], recognition: [], exemplar: [], report: [] };
-  for (const record of records) (out[record.type] as EtlRecord[]).push(record);
-  return out;
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-export type NewRow<T extends keyof DB> = Insertable<DB[T]>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -23,17 +24,44 @@ export class RawFileStore {
   async put(bytes: Uint8Array): Promise<string> {
     const sha256 = RawFileStore.sha256(bytes);
     const target = this.pathOf(sha256);
-    const exists = await stat(target).then(() => true, () => false);
-    if (!exists) {
+    if (!(await this.has(sha256))) {
       await mkdir(path.dirname(target), { recursive: true });
-      const temp = `${target}.${process.pid}.tmp`;
+      const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       await writeFile(temp, bytes);
       await rename(temp, target);
     }
     return sha256;
   }
 
+  /** Moves a file already on disk (an upload's temp file) into the store; returns its sha256. */
+  async adopt(tempPath: string, sha256?: string): Promise<string> {
+    const hash = sha256 ?? (await hashFile(tempPath));
+    const target = this.pathOf(hash);
+    if (await this.has(hash)) {
+      await rm(tempPath, { force: true });
+    } else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(tempPath, target);
+    }
+    return hash;
+  }
+
+  has(sha256: string): Promise<boolean> {
+    return stat(this.pathOf(sha256)).then(() => true, () => false);
+  }
+
   get(sha256: string): Promise<Buffer> {
     return readFile(this.pathOf(sha256));
   }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+}
+
+export function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+  });
 }

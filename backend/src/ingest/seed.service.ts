@@ -1,15 +1,17 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Database } from '../db/database.js';
-import { IngestService } from './ingest.service.js';
+import { UnitsService } from '../units/units.service.js';
+import { listReadableFiles } from './files-on-disk.js';
+import { UploadsService } from './uploads.service.js';
 
 const SEED_MARKER = 'sample_data_loaded';
-const READABLE = /\.(xlsx|xls|csv|docx|doc)$/i;
 
 /**
- * Loads the sample files through the real ingest path on the first start, and
- * records that it did, so the next start does not load them again.
+ * Loads the sample data through the real paths on the first start — the unit
+ * registry from `<seed>/../units/units.json`, then the files as one batch —
+ * and records that it did, so the next start does not load them again.
  */
 @Injectable()
 export class SeedService {
@@ -17,32 +19,28 @@ export class SeedService {
 
   constructor(
     @Inject(Database) private readonly database: Database,
-    @Inject(IngestService) private readonly ingest: IngestService,
+    @Inject(UploadsService) private readonly uploads: UploadsService,
+    @Inject(UnitsService) private readonly units: UnitsService,
   ) {}
 
   async seedOnce(dir: string): Promise<{ loaded: number; skipped: boolean }> {
     const db = this.database.db;
     const marker = await db.selectFrom('app_meta').select('value').where('key', '=', SEED_MARKER).executeTakeFirst();
     if (marker) return { loaded: 0, skipped: true };
-    const files = (await listFiles(dir)).filter((f) => READABLE.test(f)).sort();
+    const registry = path.resolve(dir, '..', 'units', 'units.json');
+    if (existsSync(registry)) {
+      const report = await this.units.importRegistryFile(registry);
+      this.logger.log(`Đã nạp danh mục đơn vị mẫu: ${report.created} đơn vị mới`);
+    }
+    const files = await listReadableFiles([dir]);
     let loaded = 0;
-    for (const file of files) {
-      const outcome = await this.ingest.ingest(await readFile(file), path.basename(file));
-      if (outcome.outcome === 'loaded') loaded++;
+    if (files.length > 0) {
+      const batch = await this.uploads.uploadPaths(files, 'seed', 'seed', dir);
+      const done = await this.uploads.waitFor(batch.id);
+      loaded = done.jobs.filter((j) => !j.duplicate && (j.state === 'loaded' || j.state === 'needs_review')).length;
     }
     await db.insertInto('app_meta').values({ key: SEED_MARKER, value: new Date().toISOString() }).execute();
     this.logger.log(`Đã nạp dữ liệu mẫu: ${loaded}/${files.length} tệp`);
     return { loaded, skipped: false };
   }
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else out.push(full);
-  }
-  return out;
 }

@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from '@dvk/etl';
+import type { ReadReply, ReadTask } from './read.worker.js';
+
+/** The ESM entry of tsx's register API, found from tsx's package.json (no import.meta.resolve under vitest). */
+function tsxApiUrl(): string {
+  const packageJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(path.join(path.dirname(packageJson), 'dist/esm/api/index.mjs')).href;
+}
+
+/** Raised when the ETL threw or a reader thread died: the job fails with this message. */
+export class ReadError extends Error {}
+
+interface Pending {
+  task: ReadTask;
+  resolve: (result: FileResult) => void;
+  reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+/**
+ * Reads files off the request thread: a pool of worker threads, each running
+ * the ETL. With size 0 it reads on the main thread (for tools and debugging).
+ * The worker file is the compiled .js next to this one in production, or the
+ * TypeScript source through tsx under vitest and `node --import tsx`.
+ */
+export class ReadPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private inline: Promise<typeof import('@dvk/etl')> | null = null;
+
+  constructor(private readonly size: number, private readonly timeoutMs = 120_000) {}
+
+  get threads(): number {
+    return this.size;
+  }
+
+  read(path: string, fileName: string): Promise<FileResult> {
+    if (this.closed) return Promise.reject(new ReadError('Bộ đọc tệp đã dừng.'));
+    if (this.size === 0) return this.readInline(path, fileName);
+    return new Promise<FileResult>((resolve, reject) => {
+      this.queue.push({ task: { id: this.nextId++, path, fileName }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private async readInline(path: string, fileName: string): Promise<FileResult> {
+    this.inline ??= import('@dvk/etl');
+    const { extract } = await this.inline;
+    const bytes = await readFile(path);
+    try {
+      return await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
+    } catch (error) {
+      throw new ReadError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.busy === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const pending = this.queue.shift()!;
+      slot.busy = pending;
+      pending.timer = setTimeout(() => this.fail(slot!, new ReadError(`Đọc tệp “${pending.task.fileName}” quá ${Math.round(this.timeoutMs / 1000)} giây; bỏ qua tệp này.`)), this.timeoutMs);
+      slot.worker.postMessage(pending.task);
+    }
+  }
+
+  private spawn(): Slot {
+    const source = fileURLToPath(import.meta.url).endsWith('.ts');
+    const url = new URL(source ? './read.worker.ts' : './read.worker.js', import.meta.url);
+    if (!existsSync(url)) throw new Error(`Không thấy tệp luồng đọc ${fileURLToPath(url)}`);
+    const workerData = { etlModule: process.env.DVK_ETL_MODULE };
+    // From TypeScript sources, a small bootstrap registers tsx in the thread
+    // before importing the worker (an `--import tsx` flag does not reach a
+    // worker's entry module on Node 20).
+    const worker = source
+      ? new Worker(
+          `const tsx = await import(${JSON.stringify(tsxApiUrl())});
+           tsx.register();
+           await import(${JSON.stringify(url.href)});`,
+          { eval: true, execArgv: ['--conditions=dvk-source'], workerData, type: 'module' } as never,
+        )
+      : new Worker(url, { workerData });
+    worker.unref();
+    const slot: Slot = { worker, busy: null };
+    worker.on('message', (reply: ReadReply) => {
+      const pending = slot.busy;
+      if (!pending || pending.task.id !== reply.id) return;
+      clearTimeout(pending.timer);
+      slot.busy = null;
+      if (reply.ok) pending.resolve(reply.result);
+      else pending.reject(new ReadError(reply.error));
+      this.pump();
+    });
+    worker.on('error', (error) => this.fail(slot, new ReadError(`Luồng đọc tệp gặp lỗi: ${error.message}`)));
+    worker.on('exit', () => this.fail(slot, new ReadError('Luồng đọc tệp dừng bất thường.')));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Rejects the slot's task, drops the thread and lets a fresh one take the queue. */
+  private fail(slot: Slot, error: ReadError): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    const pending = slot.busy;
+    slot.busy = null;
+    if (pending) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    void slot.worker.terminate();
+    if (!this.closed) this.pump();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new ReadError('Bộ đọc tệp đã dừng.'));
+    const slots = this.slots.splice(0);
+    for (const slot of slots) {
+      clearTimeout(slot.busy?.timer);
+      slot.busy?.reject(new ReadError('Bộ đọc tệp đã dừng.'));
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BadRequestException,
+  createParamDecorator,
+  Inject,
+  Injectable,
+  PayloadTooLargeException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import multer, { MulterError, type StorageEngine } from 'multer';
+import type { Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ingestOptions, type IngestOptions } from './ingest.options.js';
+
+/** A received file: streamed to a temp file under the data folder and hashed on the way. */
+export interface ReceivedFile {
+  originalName: string;
+  tempPath: string;
+  size: number;
+  sha256: string;
+}
+
+type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string };
+
+/** Streams each part to disk while hashing it, so a thousand files never sit in memory. */
+class HashingDiskStorage implements StorageEngine {
+  constructor(private readonly dir: string) {}
+
+  _handleFile(req: Request, file: Express.Multer.File, callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
+    mkdirSync(this.dir, { recursive: true });
+    (req as RequestWithFiles).currentUploadName = file.originalname;
+    const tempPath = path.join(this.dir, `${randomUUID()}.upload`);
+    const hash = createHash('sha256');
+    const out = createWriteStream(tempPath);
+    let size = 0;
+    file.stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      hash.update(chunk);
+    });
+    file.stream.pipe(out);
+    out.on('error', callback);
+    out.on('finish', () => {
+      const info = { path: tempPath, size, sha256: hash.digest('hex') };
+      callback(null, info as unknown as Partial<Express.Multer.File>);
+    });
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, callback: (error: Error | null) => void): void {
+    rm(file.path, { force: true }).then(() => callback(null), callback);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * Multipart upload of many files under one field, with Vietnamese 413/400
+ * answers that name the offending file. Files land in `req.receivedFiles`.
+ */
+export function UploadInterceptor(field: string, single = false): Type<NestInterceptor> {
+  @Injectable()
+  class Interceptor implements NestInterceptor {
+    private readonly upload;
+    private readonly options: IngestOptions;
+
+    constructor(@Inject(APP_CONFIG) config: AppConfig) {
+      const options = ingestOptions(config);
+      this.options = options;
+      this.upload = multer({
+        storage: new HashingDiskStorage(options.tmpDir),
+        defParamCharset: 'utf8',
+        limits: { files: single ? 1 : options.maxFiles, fileSize: options.maxFileBytes, fields: 20, parts: (single ? 1 : options.maxFiles) + 20 },
+      }).array(field, single ? 1 : options.maxFiles);
+    }
+
+    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      const http = context.switchToHttp();
+      const req = http.getRequest<RequestWithFiles>();
+      await new Promise<void>((resolve, reject) => {
+        this.upload(req, http.getResponse(), (error: unknown) => (error ? reject(this.translate(error, req)) : resolve()));
+      });
+      const files = (req.files as (Express.Multer.File & { sha256: string })[] | undefined) ?? [];
+      if (files.length === 0) {
+        const type = req.headers['content-type'] ?? '';
+        throw new BadRequestException(
+          type.startsWith('multipart/form-data')
+            ? `Chưa có tệp nào: gửi tệp trong trường “${field}”.`
+            : `Yêu cầu phải là multipart/form-data với tệp trong trường “${field}”.`,
+        );
+      }
+      req.receivedFiles = files.map((f) => ({ originalName: f.originalname.normalize('NFC'), tempPath: f.path, size: f.size, sha256: f.sha256 }));
+      return next.handle();
+    }
+
+    private translate(error: unknown, req: RequestWithFiles): Error {
+      const name = req.currentUploadName ? `“${req.currentUploadName}”` : '';
+      if (error instanceof MulterError) {
+        switch (error.code) {
+          case 'LIMIT_FILE_SIZE':
+            return new PayloadTooLargeException({
+              statusCode: 413, error: 'Tệp quá lớn',
+              message: `Tệp ${name} lớn hơn giới hạn ${megabytes(this.options.maxFileBytes)} cho mỗi tệp; không tệp nào trong lần tải này được nhận.`,
+            });
+          case 'LIMIT_FILE_COUNT':
+          case 'LIMIT_PART_COUNT':
+            return new BadRequestException(single
+              ? `Chỉ gửi một tệp trong trường “${field}”.`
+              : `Quá nhiều tệp trong một lần tải: tối đa ${this.options.maxFiles} tệp; hãy chia thành nhiều lần.`);
+          case 'LIMIT_UNEXPECTED_FILE':
+            return new BadRequestException(`Tệp phải được gửi trong trường “${field}” (nhận được trường “${error.field ?? ''}”).`);
+          default:
+            return new BadRequestException(`Yêu cầu tải tệp không hợp lệ (${error.code}).`);
+        }
+      }
+      return new BadRequestException('Yêu cầu multipart không đọc được (bị cắt ngang hoặc sai định dạng).');
+    }
+  }
+  return Interceptor;
+}
+
+/** The files the interceptor received for this request. */
+export function receivedFiles(req: Request): ReceivedFile[] {
+  return (req as RequestWithFiles).receivedFiles ?? [];
+}
+
+/** Controller parameter: the files received by UploadInterceptor. */
+export const Received = createParamDecorator((_data: unknown, context: ExecutionContext): ReceivedFile[] => receivedFiles(context.switchToHttp().getRequest<Request>()));

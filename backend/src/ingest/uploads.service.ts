@@ -1,0 +1,314 @@
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type BeforeApplicationShutdown,
+  type MessageEvent,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { FileResult } from '@dvk/etl';
+import { Observable, Subject } from 'rxjs';
+import { IngestRepository, type JobRow } from './ingest.repository.js';
+import { INGEST_OPTIONS, type IngestOptions } from './ingest.options.js';
+import { LoadService, type LoadOutcome } from './load.service.js';
+import { RawFileStore } from './raw-file.store.js';
+import { ReadPool } from './read-pool.js';
+import type { ReceivedFile } from './upload.interceptor.js';
+
+export type JobState = 'queued' | 'reading' | 'loaded' | 'failed' | 'needs_review';
+
+export interface JobView {
+  id: number;
+  batchId: number;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  state: JobState;
+  /** 0–100 */
+  progress: number;
+  /** Vietnamese: what happened, or why it failed (the ETL's own message). */
+  message: string | null;
+  errors: { code: string; message: string; sheet?: string | null; row?: number | null; column?: string | null }[];
+  sourceFileId: number | null;
+  /** The same bytes were already stored: nothing changed. */
+  duplicate: boolean;
+  records: number;
+  reviewItems: number;
+  attempts: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface BatchView {
+  id: number;
+  origin: string;
+  createdBy: string | null;
+  createdAt: string;
+  fileCount: number;
+  /** queued | running | done */
+  state: 'queued' | 'running' | 'done';
+  /** 0–100 over all its files */
+  progress: number;
+  counts: Record<JobState, number> & { duplicate: number; records: number };
+  jobs: JobView[];
+}
+
+export type UploadEvent = { batchId: number; type: 'job'; data: JobView } | { batchId: number; type: 'done'; data: BatchView };
+
+interface QueuedJob {
+  id: number;
+  batchId: number;
+  sha256: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
+const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
+
+/**
+ * Upload batches and their jobs: received files go to the raw store, one job
+ * per file is persisted as queued, the reader pool reads them off the request
+ * thread, and LoadService writes each in its own transaction in this process.
+ * Progress is persisted on every state change and published as events.
+ * Jobs a stopped process left behind are queued again on start.
+ */
+@Injectable()
+export class UploadsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(UploadsService.name);
+  private readonly queue: QueuedJob[] = [];
+  private readonly remaining = new Map<number, number>();
+  private readonly waiters = new Map<number, ((view: BatchView) => void)[]>();
+  private readonly events = new Subject<UploadEvent>();
+  private readonly running = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    @Inject(IngestRepository) private readonly repository: IngestRepository,
+    @Inject(LoadService) private readonly loader: LoadService,
+    @Inject(RawFileStore) private readonly store: RawFileStore,
+    @Inject(ReadPool) private readonly pool: ReadPool,
+    @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const unfinished = await this.repository.requeueUnfinished();
+    if (unfinished.length > 0) this.logger.log(`Tiếp tục ${unfinished.length} tệp còn dở từ lần chạy trước`);
+    this.enqueue(unfinished.map(toQueued));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.queue.length = 0;
+    await this.pool.close();
+    await Promise.allSettled([...this.running]);
+    this.events.complete();
+  }
+
+  /** POST /api/uploads: keeps the files, persists a batch with one queued job each, starts reading. */
+  async upload(files: ReceivedFile[], by: string | null): Promise<BatchView> {
+    for (const file of files) await this.store.adopt(file.tempPath, file.sha256);
+    return this.createBatch(files.map((f) => ({ fileName: f.originalName, sha256: f.sha256, sizeBytes: f.size })), 'api', by);
+  }
+
+  /** The CLI and the seed: files on disk, copied into the raw store first. */
+  async uploadPaths(paths: string[], origin: 'cli' | 'seed', by: string | null, root?: string): Promise<BatchView> {
+    const entries = [];
+    await mkdir(this.options.tmpDir, { recursive: true });
+    for (const file of paths) {
+      const temp = path.join(this.options.tmpDir, `${randomUUID()}.copy`);
+      await copyFile(file, temp);
+      const size = (await stat(temp)).size;
+      const sha256 = await this.store.adopt(temp);
+      entries.push({ fileName: root ? path.relative(root, file) || path.basename(file) : path.basename(file), sha256, sizeBytes: size });
+    }
+    return this.createBatch(entries, origin, by);
+  }
+
+  private async createBatch(entries: { fileName: string; sha256: string; sizeBytes: number }[], origin: string, by: string | null): Promise<BatchView> {
+    const { batchId, jobIds } = await this.repository.transaction(async (trx) => {
+      const id = await this.repository.insertBatch(trx, origin, by, entries.length);
+      const ids = await this.repository.insertJobs(trx, entries.map((e) => ({
+        batch_id: id, file_name: e.fileName, sha256: e.sha256, size_bytes: e.sizeBytes, state: 'queued', message: null, errors: null,
+        source_file_id: null, started_at: null, finished_at: null,
+      })));
+      return { batchId: id, jobIds: ids };
+    });
+    const view = await this.batch(batchId);
+    this.enqueue(entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e })));
+    return view;
+  }
+
+  async batch(id: number): Promise<BatchView> {
+    const batch = await this.repository.findBatch(id);
+    if (!batch) throw new NotFoundException(`Không có lượt tải lên số ${id}.`);
+    const jobs = (await this.repository.jobsOfBatch(id)).map(jobView);
+    const counts = { queued: 0, reading: 0, loaded: 0, failed: 0, needs_review: 0, duplicate: 0, records: 0 };
+    for (const job of jobs) {
+      counts[job.state]++;
+      if (job.duplicate) counts.duplicate++;
+      else counts.records += job.records;
+    }
+    const done = jobs.every((j) => FINAL.includes(j.state));
+    return {
+      id: batch.id, origin: batch.origin, createdBy: batch.created_by, createdAt: new Date(batch.created_at).toISOString(),
+      fileCount: batch.file_count, state: done ? 'done' : counts.queued === jobs.length ? 'queued' : 'running',
+      progress: jobs.length === 0 ? 100 : Math.round(jobs.reduce((sum, j) => sum + j.progress, 0) / jobs.length),
+      counts, jobs,
+    };
+  }
+
+  async recent(limit: number): Promise<BatchView[]> {
+    const batches = await this.repository.recentBatches(limit);
+    const out: BatchView[] = [];
+    for (const b of batches) out.push(await this.batch(b.id));
+    return out;
+  }
+
+  /** Queues a batch's failed files again (after the ETL improved, or a transient error). */
+  async retry(batchId: number): Promise<BatchView> {
+    await this.batch(batchId);
+    const failed = await this.repository.failedJobsOfBatch(batchId);
+    for (const job of failed) await this.repository.updateJob(this.repository.db, job.id, { state: 'queued', progress: 0, message: null, errors: null, finished_at: null });
+    this.enqueue(failed.map(toQueued));
+    return this.batch(batchId);
+  }
+
+  /** Resolves when every job of the batch has reached a final state. */
+  async waitFor(batchId: number): Promise<BatchView> {
+    if (!this.remaining.get(batchId)) return this.batch(batchId);
+    return new Promise((resolve) => this.waiters.set(batchId, [...(this.waiters.get(batchId) ?? []), resolve]));
+  }
+
+  /** Every event of every batch (the CLI's progress bar). */
+  stream(): Observable<UploadEvent> {
+    return this.events.asObservable();
+  }
+
+  /**
+   * Server-sent events of one batch: a 'batch' snapshot first, then one 'job'
+   * event per state change, then 'done' and the end of the stream.
+   */
+  sse(batchId: number): Observable<MessageEvent> {
+    return new Observable<MessageEvent>((subscriber) => {
+      const buffered: UploadEvent[] = [];
+      let ready = false;
+      const deliver = (event: UploadEvent) => {
+        subscriber.next({ type: event.type, data: event.data });
+        if (event.type === 'done') subscriber.complete();
+      };
+      const subscription = this.events.subscribe((event) => {
+        if (event.batchId !== batchId) return;
+        if (ready) deliver(event);
+        else buffered.push(event);
+      });
+      this.batch(batchId).then(
+        (view) => {
+          subscriber.next({ type: 'batch', data: view });
+          if (view.state === 'done') {
+            subscriber.next({ type: 'done', data: view });
+            subscriber.complete();
+            return;
+          }
+          ready = true;
+          for (const event of buffered.splice(0)) deliver(event);
+        },
+        (error: unknown) => subscriber.error(error),
+      );
+      return () => subscription.unsubscribe();
+    });
+  }
+
+  /** Reads a stored file again through the pool (reload after an ETL upgrade, restore of deleted data). */
+  readStored(sha256: string, fileName: string): Promise<FileResult> {
+    return this.pool.read(this.store.pathOf(sha256), fileName);
+  }
+
+  private enqueue(jobs: QueuedJob[]): void {
+    for (const job of jobs) {
+      this.remaining.set(job.batchId, (this.remaining.get(job.batchId) ?? 0) + 1);
+      this.queue.push(job);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    const limit = Math.max(1, this.pool.threads) * 2;
+    while (!this.stopping && this.running.size < limit && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      const task = this.process(job).catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
+      this.running.add(task);
+      void task.finally(() => {
+        this.running.delete(task);
+        this.pump();
+      });
+    }
+  }
+
+  private async process(job: QueuedJob): Promise<void> {
+    await this.repository.markReading([job.id]);
+    this.publishJob(job.id);
+    let outcome: LoadOutcome;
+    if (!(await this.store.has(job.sha256))) {
+      outcome = { state: 'failed', message: `Tệp “${job.fileName}”: không còn bản gốc trong kho (đã bị xóa hẳn); hãy tải lên lại.`, errors: [] };
+      await this.loader.finishJob(this.repository.db, job.id, outcome, null);
+    } else {
+      let result: FileResult | null = null;
+      try {
+        result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
+      } catch (error) {
+        if (this.stopping) return;
+        outcome = { state: 'failed', message: `Tệp “${job.fileName}”: không đọc được — ${error instanceof Error ? error.message : String(error)}`, errors: [] };
+        await this.loader.finishJob(this.repository.db, job.id, outcome, null);
+      }
+      if (result) {
+        if (this.stopping) return;
+        try {
+          outcome = await this.loader.load({ sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result, batchId: job.batchId, jobId: job.id, mode: 'upload' });
+        } catch (error) {
+          this.logger.error({ err: error, file: job.fileName }, 'load failed');
+          outcome = {
+            state: 'failed',
+            message: `Tệp “${job.fileName}”: lỗi khi ghi vào cơ sở dữ liệu (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); không dòng nào của tệp được lưu.`,
+            errors: [],
+          };
+          await this.loader.finishJob(this.repository.db, job.id, outcome, null);
+        }
+      }
+    }
+    await this.publishJob(job.id);
+    const left = (this.remaining.get(job.batchId) ?? 1) - 1;
+    if (left > 0) {
+      this.remaining.set(job.batchId, left);
+      return;
+    }
+    this.remaining.delete(job.batchId);
+    const view = await this.batch(job.batchId);
+    this.events.next({ batchId: job.batchId, type: 'done', data: view });
+    for (const resolve of this.waiters.get(job.batchId) ?? []) resolve(view);
+    this.waiters.delete(job.batchId);
+  }
+
+  private async publishJob(jobId: number): Promise<void> {
+    if (!this.events.observed) return;
+    const row = await this.repository.findJob(this.repository.db, jobId);
+    if (row) this.events.next({ batchId: row.batch_id, type: 'job', data: jobView(row) });
+  }
+}
+
+function toQueued(row: JobRow): QueuedJob {
+  return { id: row.id, batchId: row.batch_id, sha256: row.sha256, fileName: row.file_name, sizeBytes: row.size_bytes };
+}
+
+export function jobView(row: JobRow): JobView {
+  return {
+    id: row.id, batchId: row.batch_id, fileName: row.file_name, sha256: row.sha256, sizeBytes: row.size_bytes,
+    state: row.state as JobState, progress: row.progress, message: row.message, errors: row.errors ?? [],
+    sourceFileId: row.source_file_id, duplicate: row.duplicate, records: row.record_count, reviewItems: row.review_count,
+    attempts: row.attempts, startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+  };
+}

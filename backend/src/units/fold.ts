@@ -1,0 +1,76 @@
+/**
+ * Folding of unit names for matching: the many ways one organisation is
+ * written ("Đảng uỷ xã Đông La", "ĐU xã Đông La", "DANG UY XA DONG LA",
+ * NFD text from a Mac, old-style tone placement) fold to one key. Folding
+ * only ever decides *equality*; similar keys are suggestions, never merges.
+ */
+
+/** Whole-phrase rewrites on the folded (ASCII, lower-case, single-spaced) text, applied in order. */
+const REWRITES: [RegExp, string][] = [
+  [/\bdu\b/g, 'dang uy'],
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bub\b/g, 'uy ban'],
+  [/\bmttqvn\b/g, 'mat tran to quoc viet nam'],
+  [/\bmttq\b/g, 'mat tran to quoc'],
+  [/\b(?:uy ban )?mat tran to quoc(?: viet nam)?\b/g, 'mat tran to quoc'],
+  [/\bcb\b/g, 'chi bo'],
+  [/\bhnd\b/g, 'hoi nong dan'],
+  [/\bhoi nd\b/g, 'hoi nong dan'],
+  [/\bhlhpn\b/g, 'hoi lien hiep phu nu'],
+  [/\bhoi lhpn\b/g, 'hoi lien hiep phu nu'],
+  [/\bhoi phu nu\b/g, 'hoi lien hiep phu nu'],
+  [/\bhccb\b/g, 'hoi cuu chien binh'],
+  [/\bccb\b/g, 'cuu chien binh'],
+  [/\bdtn\b/g, 'doan thanh nien'],
+  [/\bdoan tncs(?: ho chi minh)?\b/g, 'doan thanh nien'],
+  [/\bdoan thanh nien cong san(?: ho chi minh)?\b/g, 'doan thanh nien'],
+  [/\bdoan tn\b/g, 'doan thanh nien'],
+  [/\bbch\b/g, 'ban chi huy'],
+  [/\bqs\b/g, 'quan su'],
+  [/\bbtv\b/g, 'ban thuong vu'],
+];
+
+/**
+ * The matching key of a name: NFC, diacritics and tone marks removed (so
+ * "hoà"/"hòa" and NFD/NFC agree), đ → d, lower case, punctuation to spaces,
+ * common abbreviations expanded.
+ */
+export function fold(text: string | null | undefined): string {
+  if (!text) return '';
+  let s = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Letter-bigram Dice similarity of two folded keys, 0–1. Used only to rank suggestions. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = (s: string) => {
+    const map = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) {
+      const g = s.slice(i, i + 2);
+      map.set(g, (map.get(g) ?? 0) + 1);
+    }
+    return map;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let common = 0;
+  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  return (2 * common) / (a.length - 1 + (b.length - 1));
+}
+
+/** Generic words that say what an organisation is, not which one: dropped to find the place in a name. */
+const COMMUNE_WORDS = /^(xa|thi tran|phuong)\s+/;
+
+/** 'xa dong la' → 'dong la' */
+export function placeOf(foldedCommuneName: string): string {
+  return foldedCommuneName.replace(COMMUNE_WORDS, '');
+}

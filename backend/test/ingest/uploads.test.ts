@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IngestRepository } from '../../src/ingest/ingest.repository.js';
+import type { FileDetail, FilePage, FileRecords } from '../../src/ingest/files.service.js';
+import type { BatchView } from '../../src/ingest/uploads.service.js';
+import type { StoreSummary } from '../../src/ingest/ingest.repository.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { get, postFiles, registrationList, seedUnits, upload, waitBatch } from './support.js';
+
+const ROWS_V1 = [
+  ['Dân vận khéo trong giải phóng mặt bằng', 'Kinh tế', 'UBND xã Đông Hòa', 'Mới', '01/03/2026', ''],
+  ['Tổ hòa giải ở cơ sở thôn Đông Thượng', 'Quốc phòng - an ninh', 'Chi bộ thôn Đông Thượng', 'Duy trì', '01/2026', ''],
+  ['Phụ nữ chung tay xây dựng nông thôn mới', 'Văn hóa - xã hội', 'Hội Liên hiệp Phụ nữ xã', 'Mới', '', ''],
+];
+
+describe('POST /api/uploads → rows in DuckDB', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedUnits(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('loads a registration list with the provenance of every row and resolves its units', async () => {
+    const bytes = await registrationList({ unit: 'Đảng bộ xã Đông Hòa', year: 2026, rows: ROWS_V1 });
+    const batch = await upload(t, [{ name: 'dang-ky-dong-hoa-2026.xlsx', bytes }]);
+    expect(batch.counts.failed).toBe(0);
+    const job = batch.jobs[0]!;
+    expect(['loaded', 'needs_review']).toContain(job.state);
+    expect(job.progress).toBe(100);
+    expect(job.records).toBe(3);
+
+    const file = await get<FileDetail>(t, `/api/files/${job.sourceFileId}`);
+    expect(file).toMatchObject({ status: 'loaded', kind: 'registration', year: 2026, records: 3, rows: { registration: 3 } });
+    expect(file.unitId).not.toBeNull();
+    const records = await get<FileRecords>(t, `/api/files/${file.id}/records?type=registration`);
+    const first = records.items.find((r) => r.model_name === 'Dân vận khéo trong giải phóng mặt bằng')!;
+    expect(first.source).toMatchObject({ sheet: 'Đăng ký', row: 5, cells: expect.objectContaining({ model_name: 'B5', owner: 'D5' }) });
+    expect(first.record_key).toBe('S:Đăng ký!R5');
+    expect(first.owner_unit_id).not.toBeNull();
+    expect(first.unit_id).toBe(file.unitId);
+    // "Hội Liên hiệp Phụ nữ xã" carries no place: it is read within the issuing commune.
+    const women = records.items.find((r) => r.owner === 'Hội Liên hiệp Phụ nữ xã')!;
+    const unit = await get<{ name: string }>(t, `/api/units/${women.owner_unit_id}`);
+    expect(unit.name).toBe('Hội Liên hiệp Phụ nữ xã Đông Hòa');
+  });
+
+  it('changes nothing when the same bytes are uploaded again', async () => {
+    const bytes = await registrationList({ unit: 'Đảng bộ xã Tân Lai', year: 2026, rows: ROWS_V1.slice(0, 2) });
+    const first = await upload(t, [{ name: 'tan-lai.xlsx', bytes }]);
+    const before = await get<StoreSummary>(t, '/api/files/summary');
+    const again = await upload(t, [{ name: 'tan-lai (bản sao).xlsx', bytes }, { name: 'tan-lai lần 3.xlsx', bytes }]);
+    const after = await get<StoreSummary>(t, '/api/files/summary');
+    expect(again.jobs.every((j) => j.duplicate && j.state === 'loaded' && j.sourceFileId === first.jobs[0]!.sourceFileId)).toBe(true);
+    expect(again.counts.records).toBe(0);
+    expect(after).toEqual(before);
+  });
+
+  it('supersedes the earlier version from the same unit, kind and year, and can restore it', async () => {
+    const v1 = await registrationList({ unit: 'Đảng ủy xã Kim Sơn', year: 2026, rows: ROWS_V1 });
+    const v2 = await registrationList({ unit: 'ĐU xã Kim Sơn', year: 2026, note: '(bản cuối)', rows: [...ROWS_V1, ['Camera an ninh thôn Kim Lũ', 'Quốc phòng - an ninh', 'Chi bộ thôn Kim Lũ', 'Mới', '', '']] });
+    const before = await get<StoreSummary>(t, '/api/files/summary');
+    const first = (await upload(t, [{ name: 'kim-son-2026.xlsx', bytes: v1 }])).jobs[0]!;
+    const second = (await upload(t, [{ name: 'kim-son-2026-ban-cuoi.xlsx', bytes: v2 }])).jobs[0]!;
+    expect(second.message).toMatch(/thay thế 1 phiên bản/);
+    const old = await get<FileDetail>(t, `/api/files/${first.sourceFileId}`);
+    expect(old).toMatchObject({ status: 'superseded', supersededBy: second.sourceFileId, rows: { registration: 3 } });
+    const after = await get<StoreSummary>(t, '/api/files/summary');
+    expect(after.registrations - before.registrations).toBe(4); // only the newer version counts
+    expect(after.filesSuperseded - before.filesSuperseded).toBe(1);
+
+    const restored = await fetch(`${t.url}/api/files/${first.sourceFileId}/restore?by=vanphong`, { method: 'POST' });
+    expect(restored.status).toBe(201);
+    const newer = await get<FileDetail>(t, `/api/files/${second.sourceFileId}`);
+    expect(newer.status).toBe('superseded');
+    expect((await get<StoreSummary>(t, '/api/files/summary')).registrations - before.registrations).toBe(3);
+    await fetch(`${t.url}/api/files/${second.sourceFileId}/restore`, { method: 'POST' });
+  });
+
+  it('fails a corrupt file with the ETL message and stores nothing from it', async () => {
+    const before = await get<StoreSummary>(t, '/api/files/summary');
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
+    garbage.set([0x50, 0x4b, 0x03, 0x04]);
+    const batch = await upload(t, [{ name: 'hong.xlsx', bytes: garbage }]);
+    const job = batch.jobs[0]!;
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/hong\.xlsx|không|lỗi/i);
+    expect(job.errors.length).toBeGreaterThan(0);
+    expect(job.sourceFileId).toBeNull();
+    const after = await get<StoreSummary>(t, '/api/files/summary');
+    expect({ ...after, filesFailed: 0 }).toEqual({ ...before, filesFailed: 0 });
+    expect(after.filesFailed).toBe(before.filesFailed + 1);
+  });
+
+  it('stores nothing from a file whose load throws halfway through its transaction', async () => {
+    const repository = t.app.get(IngestRepository);
+    const spy = vi.spyOn(repository, 'insertReviewItems').mockRejectedValueOnce(new Error('đĩa đầy (giả lập)'));
+    const before = await get<StoreSummary>(t, '/api/files/summary');
+    const bytes = await registrationList({ unit: 'Đảng ủy xã Đông Hòa', year: 2025, rows: ROWS_V1 });
+    const batch = await upload(t, [{ name: 'dong-hoa-2025.xlsx', bytes }]);
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+    const job = batch.jobs[0]!;
+    expect(job.state).toBe('failed');
+    expect(job.message).toMatch(/dong-hoa-2025\.xlsx.*không dòng nào/);
+    expect(await get<StoreSummary>(t, '/api/files/summary')).toEqual({ ...before, filesFailed: before.filesFailed + 1 });
+    const files = await get<FilePage>(t, '/api/files?q=dong-hoa-2025');
+    expect(files.total).toBe(0);
+    // Retrying the batch now loads it whole.
+    await fetch(`${t.url}/api/uploads/${batch.id}/retry`, { method: 'POST' });
+    const retried = await waitBatch(t, batch.id);
+    expect(retried.jobs[0]!.state).not.toBe('failed');
+    expect(retried.jobs[0]!.attempts).toBe(2);
+    expect((await get<StoreSummary>(t, '/api/files/summary')).registrations).toBe(before.registrations + 3);
+  });
+
+  it('follows a batch over server-sent events until done', async () => {
+    const files = await Promise.all([2023, 2024].map(async (year) => ({
+      name: `dong-la-${year}.xlsx`,
+      bytes: await registrationList({ unit: 'Đảng ủy xã Đông La', year, rows: ROWS_V1.slice(0, 1) }),
+    })));
+    const response = await postFiles(t, files);
+    const batch = (await response.json()) as BatchView;
+    expect(batch.jobs.map((j) => j.state)).toEqual(['queued', 'queued']);
+    const stream = await fetch(`${t.url}/api/uploads/${batch.id}/events`);
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await stream.text(); // the server ends the stream after 'done'
+    const events = text.split(/\n\n/).filter(Boolean).map((block) => ({
+      event: /^event: (.*)$/m.exec(block)?.[1],
+      data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as unknown,
+    }));
+    expect(events[0]!.event).toBe('batch');
+    expect(events.filter((e) => e.event === 'done')).toHaveLength(1);
+    expect(events.at(-1)!.event).toBe('done');
+    const done = events.at(-1)!.data as BatchView;
+    expect(done.state).toBe('done');
+    expect(done.jobs.every((j) => j.progress === 100)).toBe(true);
+  });
+});
+
+describe('upload limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    process.env.DVK_UPLOAD_MAX_FILES = '3';
+    process.env.DVK_UPLOAD_MAX_MB = '0.05';
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    delete process.env.DVK_UPLOAD_MAX_FILES;
+    delete process.env.DVK_UPLOAD_MAX_MB;
+    await t.close();
+  });
+
+  it('answers 413 in Vietnamese naming the file that is too large, and keeps nothing', async () => {
+    const response = await postFiles(t, [{ name: 'nhỏ.csv', bytes: new Uint8Array(10) }, { name: 'danh-sách-quá-lớn.xlsx', bytes: new Uint8Array(80 * 1024) }]);
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { message: string };
+    expect(body.message).toContain('“danh-sách-quá-lớn.xlsx”');
+    expect(body.message).toMatch(/0\.1 MB|0\.05 MB|MB/);
+    expect((await get<BatchView[]>(t, '/api/uploads')).length).toBe(0);
+  });
+
+  it('answers 400 for too many files, a wrong field and no file at all', async () => {
+    const four = Array.from({ length: 4 }, (_, i) => ({ name: `f${i}.csv`, bytes: new Uint8Array(5) }));
+    const many = await postFiles(t, four);
+    expect(many.status).toBe(400);
+    expect(((await many.json()) as { message: string }).message).toMatch(/tối đa 3 tệp/);
+    const wrong = await postFiles(t, [{ name: 'a.xlsx', bytes: new Uint8Array(5) }], 'tep');
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { message: string }).message).toMatch(/trường “files”/);
+    const none = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: new FormData() });
+    expect(none.status).toBe(400);
+    const json = await fetch(`${t.url}/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(400);
+    expect(((await json.json()) as { message: string }).message).toMatch(/multipart\/form-data/);
+  });
+});

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './db/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { PlansModule } from './plans/plans.module.js';
 import { UnitsModule } from './units/units.module.js';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         HealthModule,
         UnitsModule,
         IngestModule,
+        PlansModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

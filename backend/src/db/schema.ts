@@ -187,6 +187,14 @@ export interface PlanDeadline {
   text: string;
   /** ISO date, or null when the written date does not exist. */
   date: string | null;
+  /** What is due, in the plan's words (Vietnamese). */
+  label?: string;
+  /** Kind of file that answers it (source_file.kind): registration | report | recognition | exemplar. */
+  document?: string;
+  /** For reports: H1 or FY. */
+  period?: string | null;
+  /** Who must send it: the issuer itself, or its child units of given kinds or names. */
+  submitters?: { type: 'self' } | { type: 'children'; kinds?: string[]; names?: string[] };
 }
 
 export interface PlanTable {
@@ -197,6 +205,11 @@ export interface PlanTable {
   source_document: string | null;
   deadlines: Json<PlanDeadline[]>;
   created_at: Generated<Timestamp>;
+  /** Stable key ('seed-004-2026'); importing the same code again replaces the plan. */
+  code: string | null;
+  /** The issuer as the document names it, kept even when resolved to a unit. */
+  issuer_text: string | null;
+  notes: string | null;
 }
 
 export interface QuotaRuleTable {
@@ -206,6 +219,15 @@ export interface QuotaRuleTable {
   description: string;
   shape: string;
   params: Json<Record<string, unknown>>;
+  position: Generated<number | null>;
+}
+
+/** Derived from unit + unit_lineage by db/unit-scope.ts; never written elsewhere. */
+export interface UnitClosureTable {
+  ancestor_id: number;
+  descendant_id: number;
+  depth: number;
+  lineage_hops: number;
 }
 
 export interface CorrectionTable {
@@ -319,6 +341,7 @@ export interface DB {
   ingest_issue: IngestIssueTable;
   plan: PlanTable;
   quota_rule: QuotaRuleTable;
+  unit_closure: UnitClosureTable;
   correction: CorrectionTable;
   app_user: AppUserTable;
   audit_log: AuditLogTable;

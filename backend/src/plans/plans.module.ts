@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { Database } from '../db/database.js';
+import { UnitClosure } from '../db/unit-scope.js';
+import { EvaluationRepository } from './evaluation.repository.js';
+import { PlanSeedService } from './plan-seed.service.js';
+import { PlansController } from './plans.controller.js';
+import { PlansRepository } from './plans.repository.js';
+import { PlansService } from './plans.service.js';
+import { QuotaEngine } from './quota-engine.js';
+
+@Module({
+  controllers: [PlansController],
+  providers: [
+    // The one unit closure of the process: every scoped query refreshes it through here.
+    { provide: UnitClosure, inject: [Database], useFactory: (database: Database) => new UnitClosure(() => database.db) },
+    PlansRepository,
+    EvaluationRepository,
+    QuotaEngine,
+    PlansService,
+    PlanSeedService,
+  ],
+  exports: [UnitClosure, PlansService, PlanSeedService],
+})
+export class PlansModule {}

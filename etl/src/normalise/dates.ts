@@ -221,19 +221,25 @@ function parseDateText(text: string, options: DateOptions, strict = false): Date
     const first = m[1] === 'dau';
     return monthDate(text, y, first ? (end ? 6 : 1) : end ? 12 : 7);
   }
+  if ((m = /^(?:6|sau) thang (dau|cuoi)(?: nam)?(?: nay)?$/.exec(k))) {
+    if (docYear === null) return incomplete(text);
+    const first = m[1] === 'dau';
+    return monthDate(text, docYear, first ? (end ? 6 : 1) : end ? 12 : 7);
+  }
   // Quarter: "Quý I/2026", "quý 2 năm 2026", "Q1/2026", "QI-2026".
   if ((m = /^(?:quy|qui|q) ?(iv|iii|ii|i|[1-4])(?: nam)? (\d{4}|\d{2})$/.exec(k))) {
     const q = quarterNumber(m[1] ?? '');
     if (q === null) return unreadable(text);
     return monthDate(text, fullYear(m[2] ?? ''), end ? q * 3 : q * 3 - 2);
   }
-  if ((m = /^(?:quy|qui) (iv|iii|ii|i|[1-4])$/.exec(k)) && docYear !== null) {
+  if ((m = /^(?:quy|qui) (iv|iii|ii|i|[1-4])$/.exec(k))) {
+    if (docYear === null) return incomplete(text);
     const q = quarterNumber(m[1] ?? '');
     if (q !== null) return monthDate(text, docYear, end ? q * 3 : q * 3 - 2);
   }
   // Whole year: "năm 2026", "2026", "cả năm 2026".
   if ((m = /^(?:ca )?(?:nam )?(\d{4})$/.exec(k))) return yearDate(text, Number(m[1]));
-  if (/^(?:ca nam|trong nam|nam nay)$/.test(k) && docYear !== null) return yearDate(text, docYear);
+  if (/^(?:ca nam|trong nam|nam nay)$/.test(k)) return docYear === null ? incomplete(text) : yearDate(text, docYear);
 
   // Day, month, year: "15/3/2026", "ngày 15 tháng 3 năm 2026", "15.03.26".
   // Not after a leading "tháng": "tháng 3 - tháng 12/2026" is two months, not 3/12/2026.
@@ -264,7 +270,7 @@ function parseDateText(text: string, options: DateOptions, strict = false): Date
 function incomplete(text: string): DateResult {
   return {
     value: null,
-    issue: { code: 'INCOMPLETE_DATE', message: `Ngày "${text}" thiếu năm`, value: text },
+    issue: { code: 'INCOMPLETE_DATE', message: `Thời gian "${text}" thiếu năm`, value: text },
   };
 }
 

@@ -73,12 +73,17 @@ describe('parseDate: text', () => {
     expect(parseDate('tháng 9', { year: 2025 })).toEqual({ value: '2025-09' });
     expect(parseDate('Quý II', { year: 2026, end: true })).toEqual({ value: '2026-06' });
     expect(parseDate('Cả năm', { year: 2026 })).toEqual({ value: '2026' });
+    expect(parseDate('6 tháng đầu năm', { year: 2026, end: true })).toEqual({ value: '2026-06' });
+    expect(parseDate('6 tháng đầu năm').issue?.code).toBe('INCOMPLETE_DATE');
+    expect(parseDate('Quý II').issue?.code).toBe('INCOMPLETE_DATE');
+    expect(parseDate('Cả năm').issue?.code).toBe('INCOMPLETE_DATE');
+    expect(parseDate('tháng 9').issue?.code).toBe('INCOMPLETE_DATE');
   });
 
   it('reports a missing year', () => {
     expect(parseDate('15/3')).toEqual({
       value: null,
-      issue: { code: 'INCOMPLETE_DATE', message: 'Ngày "15/3" thiếu năm', value: '15/3' },
+      issue: { code: 'INCOMPLETE_DATE', message: 'Thời gian "15/3" thiếu năm', value: '15/3' },
     });
   });
 

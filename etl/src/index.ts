@@ -79,7 +79,7 @@ async function extractUnsafe(bytes: Uint8Array, fileName: string, sha: string, o
   const sniffed = sniffFormat(bytes);
   const ext = extensionOf(fileName);
   if (sniffed.format === null) {
-    return refused(fileName, sha, EXT_FORMATS[ext] ?? null, sniffed.code, `Tệp "${fileName}": ${sniffed.detail}.`);
+    return refused(fileName, sha, null, sniffed.code, `Tệp "${fileName}": ${sniffed.detail}.`);
   }
   const format = sniffed.format;
   const issues: EtlIssue[] = [];

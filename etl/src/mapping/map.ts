@@ -70,13 +70,18 @@ function reportSub(parentKey: string, role: Role): Role {
   return role;
 }
 
-export function displayHeader(path: string[]): string {
+/** Header levels with blanks and merge repeats dropped. */
+export function distinctPath(path: string[]): string[] {
   const parts: string[] = [];
   for (const p of path) {
     const t = p.replace(/\s+/g, ' ').trim();
     if (t !== '' && parts[parts.length - 1] !== t) parts.push(t);
   }
-  return parts.join(' / ');
+  return parts;
+}
+
+export function displayHeader(path: string[]): string {
+  return distinctPath(path).join(' / ');
 }
 
 /**
@@ -84,19 +89,24 @@ export function displayHeader(path: string[]): string {
  * from the top header row down (merged parents repeated).
  */
 export function mapColumns(cols: { col: number; path: string[]; hidden: boolean }[], kind: DocumentKind): ColumnMapping[] {
+  return dedupeRoles(mapColumnsRaw(cols, kind));
+}
+
+/** Roles by header only, duplicates not yet resolved (so values can still correct them). */
+export function mapColumnsRaw(cols: { col: number; path: string[]; hidden: boolean }[], kind: DocumentKind): ColumnMapping[] {
   const out: ColumnMapping[] = cols.map(({ col, path, hidden }) => {
     const header = displayHeader(path);
-    const distinct = header.split(' / ');
+    const distinct = distinctPath(path);
     let role: Role | null = null;
     let confidence = 0;
     if (distinct.length >= 2) {
-      const parentKey = headerKey(distinct.slice(0, -1).join(' '));
+      const parentKey = headerKey(distinct[distinct.length - 2]!);
       const childKey = headerKey(distinct[distinct.length - 1]!);
-      const sr = subRole(parentKey, childKey);
+      const sr = subRole(parentKey, childKey) ?? subRole(headerKey(distinct.slice(0, -1).join(' ')), childKey);
       if (sr) [role, confidence] = [reportSub(parentKey, sr), 1];
       else {
         const child = matchHeader(distinct[distinct.length - 1]!);
-        const parent = matchHeader(distinct.slice(0, -1).join(' '));
+        const parent = matchHeader(distinct[distinct.length - 2]!);
         const whole = matchHeader(distinct.join(' '));
         const best = [whole, child, parent].filter((m) => m !== null).sort((a, b) => b.confidence - a.confidence)[0];
         if (best) [role, confidence] = [best.role, best.confidence * (best === parent ? 0.9 : 1)];
@@ -112,6 +122,10 @@ export function mapColumns(cols: { col: number; path: string[]; hidden: boolean 
     return { col, header, path, role, confidence, hidden };
   });
   resolveByKind(out, kind);
+  return out;
+}
+
+export function dedupeRoles(out: ColumnMapping[]): ColumnMapping[] {
   // A role taken twice keeps the most confident column; the others go to extra.
   const byRole = new Map<Role, ColumnMapping>();
   for (const m of out) {

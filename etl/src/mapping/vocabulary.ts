@@ -94,7 +94,7 @@ const VOCAB: { role: Role; phrases: string[]; abbr?: string[] }[] = [
   { role: 'content', phrases: ['noi dung', 'noi dung chinh', 'noi dung thuc hien', 'noi dung mo hinh', 'noi dung chu yeu', 'tom tat noi dung', 'noi dung, giai phap', 'cach lam'] },
   { role: 'goal', phrases: ['muc tieu', 'muc dich', 'muc tieu mo hinh', 'chi tieu'] },
   { role: 'person_in_charge', phrases: ['nguoi phu trach', 'nguoi chiu trach nhiem', 'phu trach', 'can bo phu trach', 'nguoi theo doi', 'chu tri'] },
-  { role: 'status', phrases: ['hinh thuc', 'phan loai', 'tinh trang', 'loai mo hinh', 'hinh thuc dang ky', 'phan loai mo hinh', 'mo hinh moi/duy tri', 'trang thai'] },
+  { role: 'status', phrases: ['hinh thuc', 'phan loai', 'tinh trang', 'loai mo hinh', 'hinh thuc dang ky', 'phan loai mo hinh', 'mo hinh moi/duy tri', 'trang thai', 'moi/duy tri', 'moi/duy tri/nhan rong', 'moi, duy tri, nhan rong', 'moi/nhan rong/duy tri', 'duy tri/moi'] },
   { role: 'status_new', phrases: ['moi', 'xay dung moi', 'dang ky moi', 'mo hinh moi'] },
   { role: 'status_continued', phrases: ['duy tri', 'tiep tuc', 'tiep tuc duy tri', 'mo hinh duy tri'] },
   { role: 'status_replicated', phrases: ['nhan rong', 'mo hinh nhan rong'] },
@@ -151,8 +151,8 @@ export function matchHeader(text: string): RoleMatch | null {
   const exact = EXACT.get(k);
   if (exact) return { role: exact, confidence: 1 };
   // Headers often carry a parenthetical: "Thời gian thực hiện (từ … đến …)".
-  const bare = k.replace(/\s*\(.*$/, '').trim();
-  const k2 = headerKey(text.replace(/\(.*?\)/g, ' '));
+  const bare = headerKey(text.replace(/\(.*$/s, ' '));
+  const k2 = headerKey(text.replace(/\(.*?\)/gs, ' '));
   for (const cand of [bare, k2]) {
     const e = EXACT.get(cand);
     if (e) return { role: e, confidence: 0.95 };

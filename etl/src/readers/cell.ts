@@ -54,6 +54,8 @@ export function decodeText(text: string, font?: string): { text: string; encodin
   return enc === 'tcvn3' || enc === 'vni' ? { text: out, encoding: enc } : { text: out };
 }
 
+const ORIGINAL = new WeakMap<GridCell, string>();
+
 export function makeCell(
   text: string,
   raw: GridCell['raw'],
@@ -62,7 +64,11 @@ export function makeCell(
   const decoded: { text: string; encoding?: 'tcvn3' | 'vni' | undefined } =
     opts.decoded || !(typeof raw === 'string' || raw === null) ? { text: nfc(text), encoding: opts.encoding } : decodeText(text, opts.font);
   const cell: GridCell = { text: decoded.text, raw: typeof raw === 'string' ? decoded.text : raw };
-  if (decoded.encoding) cell.encoding = decoded.encoding;
+  if (decoded.encoding) {
+    cell.encoding = decoded.encoding;
+    // Detected by statistics alone: keep the original so the sheet's majority can overrule.
+    if (!isLegacyFontName(opts.font) && !opts.decoded) ORIGINAL.set(cell, text);
+  }
   if (opts.font) cell.font = opts.font;
   if (opts.bold) cell.bold = true;
   if (opts.numFmt) cell.numFmt = opts.numFmt;
@@ -106,4 +112,41 @@ export function applyMerges(grid: Grid, merges: { top: number; left: number; bot
 
 export function readerError(code: string, message: string): ReadResult {
   return { grids: [], issues: [{ severity: 'error', code, message }], fatal: true };
+}
+
+/**
+ * Without font names (xls through SheetJS, CSV), short legacy cells lack the
+ * statistics to be recognised alone ("Quèc phßng - an ninh"). When a sheet
+ * is clearly in one legacy encoding, read its other Latin-1-looking cells in
+ * that encoding too; cells with Unicode-only Vietnamese letters stay as they are.
+ */
+export function harmoniseLegacy(grid: Grid): void {
+  let tcvn3 = 0;
+  let vni = 0;
+  for (const row of grid.rows) {
+    if (!row) continue;
+    for (const c of row) {
+      if (c?.encoding === 'tcvn3') tcvn3++;
+      else if (c?.encoding === 'vni') vni++;
+    }
+  }
+  const total = tcvn3 + vni;
+  if (total < 3) return;
+  const dominant = tcvn3 >= vni * 3 ? 'tcvn3' : vni >= tcvn3 * 3 ? 'vni' : null;
+  if (!dominant) return;
+  const font = dominant === 'tcvn3' ? '.VnTime' : 'VNI-Times';
+  for (const row of grid.rows) {
+    if (!row) continue;
+    for (const c of row) {
+      if (!c || c.encoding === dominant || c.font || typeof c.raw !== 'string') continue;
+      const original = c.encoding ? ORIGINAL.get(c) : c.text;
+      if (original === undefined || !/[\u00a0-\u00ff]/.test(original)) continue;
+      const d = decodeLegacyText(original, font);
+      if (d.encoding === dominant) {
+        c.text = nfc(d.text);
+        c.raw = c.text;
+        c.encoding = dominant;
+      }
+    }
+  }
 }

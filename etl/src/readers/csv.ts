@@ -6,7 +6,7 @@
 import type { EtlIssue } from '../contract.js';
 import type { Grid, GridCell } from '../grid.js';
 import { decodeWindows1258 } from '../text/legacy-encoding.js';
-import { type Budget, makeCell, type ReadResult, spend } from './cell.js';
+import { type Budget, harmoniseLegacy, makeCell, type ReadResult, spend } from './cell.js';
 
 export type Charset = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
@@ -130,6 +130,7 @@ export function readCsv(bytes: Uint8Array, budget: Budget, sheetName = 'CSV'): R
     grid.rows[r] = cells;
     if (!spend(budget, src.length + 1)) break;
   }
+  harmoniseLegacy(grid);
   const issues: EtlIssue[] = [];
   const names: Record<string, string> = { ',': 'dấu phẩy', ';': 'dấu chấm phẩy', '\t': 'dấu tab' };
   issues.push({ severity: 'info', code: 'CSV_CHARSET', message: `Tệp CSV mã ${charset}, phân cách bằng ${names[delimiter] ?? delimiter}.`, value: charset });

@@ -5,7 +5,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { EtlIssue } from '../contract.js';
 import type { Grid, GridCell } from '../grid.js';
-import { applyMerges, type Budget, formatDate, makeCell, type ReadResult, readerError, serialToDate, spend } from './cell.js';
+import { applyMerges, type Budget, harmoniseLegacy, formatDate, makeCell, type ReadResult, readerError, serialToDate, spend } from './cell.js';
 
 function numberText(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e9) / 1e9);
@@ -29,7 +29,7 @@ export function readXls(bytes: Uint8Array, budget: Budget): ReadResult {
     if (budget.exceeded) return;
     const ws = wb.Sheets[name];
     if (!ws) return;
-    const grid: Grid = { name, rows: [], hiddenRows: new Set(), hiddenColumns: new Set() };
+    const grid: Grid = { name: name.normalize('NFC'), rows: [], hiddenRows: new Set(), hiddenColumns: new Set() };
     const state = wb.Workbook?.Sheets?.[i]?.Hidden;
     if (state === 1 || state === 2) grid.hidden = true;
     const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
@@ -64,6 +64,7 @@ export function readXls(bytes: Uint8Array, budget: Budget): ReadResult {
     }
     const merges = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
     applyMerges(grid, merges);
+    harmoniseLegacy(grid);
     (ws['!rows'] ?? []).forEach((ri, r) => {
       if (ri?.hidden) grid.hiddenRows.add(r);
     });

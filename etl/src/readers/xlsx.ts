@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { EtlIssue } from '../contract.js';
 import type { Grid, GridCell } from '../grid.js';
+import { nfc } from '../text/vietnamese.js';
 import { applyMerges, type Budget, decodeText, formatDate, makeCell, type ReadResult, readerError, spend } from './cell.js';
 
 interface RichRun {
@@ -38,10 +39,15 @@ function convert(value: CellValue, font: string | undefined): { text: string; ra
       let text = '';
       let encoding: 'tcvn3' | 'vni' | undefined;
       for (const run of value.richText as RichRun[]) {
-        const d = decodeText(run.text ?? '', run.font?.name ?? font);
-        text += d.text;
+        const t = run.text ?? '';
+        const d = decodeText(t, run.font?.name ?? font);
+        // decodeText trims; the spaces between runs are part of the text.
+        const lead = /^\s/.test(t) ? ' ' : '';
+        const trail = /\s$/.test(t) && d.text !== '' ? ' ' : '';
+        text += lead + d.text + trail;
         encoding ??= d.encoding;
       }
+      text = nfc(text);
       return encoding ? { text, raw: text, encoding, decoded: true } : { text, raw: text, decoded: true };
     }
     if ('formula' in value || 'sharedFormula' in value) {
@@ -68,7 +74,7 @@ export async function readXlsx(bytes: Uint8Array, budget: Budget): Promise<ReadR
   const grids: Grid[] = [];
   const issues: EtlIssue[] = [];
   for (const ws of wb.worksheets) {
-    const grid: Grid = { name: ws.name, rows: [], hiddenRows: new Set(), hiddenColumns: new Set() };
+    const grid: Grid = { name: ws.name.normalize('NFC'), rows: [], hiddenRows: new Set(), hiddenColumns: new Set() };
     if (ws.state === 'hidden' || ws.state === 'veryHidden') grid.hidden = true;
     let stop = false;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -95,7 +95,12 @@ export function documentMeta(title: { text: string; col: number }[], footer: str
       unit = t.text.slice(t.text.indexOf(':') + 1).trim();
       continue;
     }
-    if (ORG.test(k) && k.length <= 80) unit = t.text;
+    if (ORG.test(k) && k.length <= 80) {
+      // "BAN DÂN VẬN" under "HUYỆN ỦY KIM SƠN": a department is named with its committee.
+      const prev: string | null = unit;
+      unit = t.text;
+      if (prev && /^ban /.test(k) && !/\b(xa|huyen|tinh|thanh pho|thi xa|thi tran|phuong|uy)\b/.test(k)) unit = `${t.text} ${prev}`;
+    }
   }
   if (unit === null) {
     for (const t of title) {
@@ -120,7 +125,9 @@ export function documentMeta(title: { text: string; col: number }[], footer: str
 
   const fk = fold(docTitle + ' ' + fileName);
   const period: Period | null = /6 thang|sau thang|so ket|nua dau nam|\bh1\b/.test(fk) ? 'H1' : kind === 'report' ? 'FY' : null;
-  const level = unit ? (parseLevel(unit, year ?? undefined) ?? null) : null;
+  let level = unit ? (parseLevel(unit, year ?? undefined) ?? null) : null;
+  // Party cells, villages and their teams sit at the grassroots (commune) level.
+  if (unit && level === null && /^(chi bo|dang bo bo phan|to dan van|thon |to dan pho|khu dan cu|chi doan|chi hoi|ban cong tac mat tran)/.test(fold(unit))) level = 'commune';
   const titleLevel = docTitle ? levelFromTitle(docTitle, year) : null;
   const recognises = /duoc cong nhan|cong nhan/.test(fold(docTitle)) && !/de nghi/.test(fold(docTitle));
   return { kind, year, unit, level, decision_no, decision_date, period, titleLevel, recognises };

@@ -4,7 +4,8 @@
  */
 import type { DocumentKind, EtlIssue, EtlRecord, FileResult, SourceFormat, TextEncoding } from '../contract.js';
 import type { Grid } from '../grid.js';
-import { mapColumns, type ColumnMapping } from '../mapping/map.js';
+import { dedupeRoles, mapColumnsRaw, type ColumnMapping } from '../mapping/map.js';
+import { refineByValues } from '../mapping/values.js';
 import type { Role } from '../mapping/vocabulary.js';
 import { findTables, type FoundTable } from '../tables/find.js';
 import { fold } from '../text/vietnamese.js';
@@ -60,14 +61,15 @@ function encodingOf(grids: Grid[]): TextEncoding {
   return 'unicode';
 }
 
-function mapTable(table: FoundTable, kind: DocumentKind): { kind: DocumentKind; mapping: ColumnMapping[] } {
-  let mapping = mapColumns(table.columns, kind);
+function mapTable(grid: Grid, table: FoundTable, kind: DocumentKind): { kind: DocumentKind; mapping: ColumnMapping[] } {
+  let mapping = mapColumnsRaw(table.columns, kind);
   let k = kind;
   if (k === 'unknown') {
     k = kindFromRoles(new Set(mapping.filter((m) => m.role).map((m) => m.role!)));
-    mapping = mapColumns(table.columns, k);
+    mapping = mapColumnsRaw(table.columns, k);
   }
-  return { kind: k, mapping };
+  if (k !== 'report') refineByValues(mapping, grid, table);
+  return { kind: k, mapping: dedupeRoles(mapping) };
 }
 
 export function gridsToResult(grids: Grid[], ctx: GridsContext): FileResult {
@@ -89,8 +91,8 @@ export function gridsToResult(grids: Grid[], ctx: GridsContext): FileResult {
     }
     const tables = findTables(grid);
     if (tables.length === 0) {
-      const firstText = grid.rows.flatMap((r) => (r ?? []).map((c) => c?.text ?? '')).filter(Boolean).slice(0, 5).join(' ');
-      const instr = /huong dan|cach ghi|luu y|chu y/.test(fold(firstText));
+      const firstText = grid.rows.flatMap((r) => (r ?? []).map((c) => c?.text ?? '')).find((t) => t.trim() !== '') ?? '';
+      const instr = /^(huong dan|cach ghi|luu y|chu y|ghi chu)/.test(fold(firstText));
       issues.push(
         instr
           ? { severity: 'info', code: 'SHEET_INSTRUCTIONS', sheet, message: `Trang "${sheet}" là trang hướng dẫn, bỏ qua.` }
@@ -110,7 +112,7 @@ export function gridsToResult(grids: Grid[], ctx: GridsContext): FileResult {
       // A later table's caption may name its own kind or level; else the document's apply.
       const titleText = table.title.map((t) => t.text).join(' ');
       const ownKind = table.title.length ? kindFromText(titleText) : 'unknown';
-      const { kind, mapping } = mapTable(table, ownKind !== 'unknown' ? ownKind : fileKind);
+      const { kind, mapping } = mapTable(grid, table, ownKind !== 'unknown' ? ownKind : fileKind);
       if (fileKind === 'unknown') {
         fileKind = kind;
         meta.kind = kind;

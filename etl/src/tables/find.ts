@@ -75,20 +75,26 @@ export function headerScore(grid: Grid, r: number): { score: number; nameish: bo
   let nameish = false;
   let long = 0;
   const cells = ownCells(grid, r);
+  let dataLike = 0;
   for (const { cell } of cells) {
     const t = cell.text.trim();
-    if (t.length > 90) {
+    if (t.length > 60) {
       long++;
+      continue;
+    }
+    // Dates and amounts belong to data rows, never to headers.
+    if (cell.raw instanceof Date || (typeof cell.raw === 'number' && !/^\(?\d{1,2}\)?$/.test(t)) || /^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(t)) {
+      dataLike++;
       continue;
     }
     if (/^\(?\d+\)?$/.test(t)) continue;
     const m = matchHeader(t);
-    if (m && m.confidence >= 0.6) {
+    if (m && m.confidence >= 0.85) {
       score++;
       if (NAMEISH.has(m.role)) nameish = true;
     }
   }
-  if (long > 0 && long >= score) return { score: 0, nameish: false };
+  if (dataLike >= 2 || (long > 0 && long >= score)) return { score: 0, nameish: false };
   return { score, nameish };
 }
 
@@ -121,10 +127,12 @@ const SIGNATURE = /^(nguoi lap( bieu)?|nguoi tong hop|t\/m|tm\.?\s|tm$|k\/t|kt\.
 const DATE_LINE = /\bngay\s*(\d{1,2}|\.{2,}|…)\s*thang\s*(\d{1,2}|\.{2,}|…)\s*nam\s*\d{4}/;
 
 export function isSignatureRow(grid: Grid, r: number): boolean {
-  for (const { cell } of ownCells(grid, r)) {
+  const cells = ownCells(grid, r);
+  for (const { cell } of cells) {
     const k = looseKey(cell.text);
     if (SIGNATURE.test(k)) return true;
-    if (DATE_LINE.test(fold(cell.text)) && k.length < 90) return true;
+    // "Đông Hòa, ngày 10 tháng 3 năm 2026" stands alone (or beside a left note), unlike a data cell.
+    if (cells.length <= 2 && DATE_LINE.test(fold(cell.text)) && k.length < 90) return true;
   }
   return false;
 }

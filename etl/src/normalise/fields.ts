@@ -349,23 +349,47 @@ export interface FieldInference {
 
 const FIELDS: Field[] = ['economy', 'culture_society', 'defense_security', 'political_system'];
 
+/** Words of a text as written, with their folded forms, to quote matched keywords as the file wrote them. */
+interface Words {
+  folded: string;
+  original: string[];
+  foldedWords: string[];
+}
+
+function words(text: string | null | undefined): Words {
+  const original = nfc(text ?? '')
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((w) => w !== '');
+  const foldedWords = original.map((w) => fold(w));
+  return { folded: foldedWords.join(' '), original, foldedWords };
+}
+
+/** The keyword as the text wrote it ("giai phong mat bang" → "giải phóng mặt bằng"). */
+function quote(kw: string, w: Words): string {
+  const parts = kw.split(' ');
+  for (let i = 0; i + parts.length <= w.foldedWords.length; i++) {
+    if (parts.every((p, j) => w.foldedWords[i + j] === p)) return w.original.slice(i, i + parts.length).join(' ');
+  }
+  return kw;
+}
+
 function score(
-  folded: string,
+  w: Words,
   table: [string, Weights][],
   totals: Record<Field, number>,
   hits: Map<Field, string[]>,
   factor: number,
 ): void {
-  const padded = ` ${folded} `;
+  const padded = ` ${w.folded} `;
   for (const [kw, weights] of table) {
     if (!padded.includes(` ${kw} `)) continue;
     for (const f of FIELDS) {
-      const w = weights[f];
-      if (w === undefined) continue;
-      totals[f] += w * factor;
-      if (w > 0) {
+      const weight = weights[f];
+      if (weight === undefined) continue;
+      totals[f] += weight * factor;
+      if (weight > 0) {
         const list = hits.get(f) ?? [];
-        list.push(kw);
+        list.push(quote(kw, w));
         hits.set(f, list);
       }
     }
@@ -378,15 +402,15 @@ function score(
  * Null when nothing matches or two fields tie.
  */
 export function inferField(modelName: string | null, owner?: string | null): FieldInference {
-  const name = fold(modelName ?? '');
-  const own = fold(owner ?? '');
+  const name = words(modelName);
+  const own = words(owner);
   const totals: Record<Field, number> = { economy: 0, culture_society: 0, defense_security: 0, political_system: 0 };
   const nameHits = new Map<Field, string[]>();
   const ownerHits = new Map<Field, string[]>();
   score(name, NAME_KEYWORDS, totals, nameHits, 1);
   score(own, OWNER_KEYWORDS, totals, ownerHits, 1);
   // A name that names its unit ("Công an xã với …") carries the owner hint itself.
-  if (own === '') score(name, OWNER_KEYWORDS, totals, ownerHits, 1);
+  if (own.folded === '') score(name, OWNER_KEYWORDS, totals, ownerHits, 1);
 
   const ranked = [...FIELDS].sort((a, b) => totals[b] - totals[a]);
   const best = ranked[0] as Field;

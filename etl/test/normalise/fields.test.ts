@@ -122,8 +122,11 @@ describe('inferField', () => {
   });
 
   it('says why', () => {
-    expect(inferField('Giải phóng mặt bằng', null).reason).toContain('giai phong mat bang');
-    expect(inferField('Chuyển đổi số', 'Công an xã').reason).toContain('cong an');
+    expect(inferField('Giải phóng mặt bằng', null).reason).toBe('Kinh tế: tên có "Giải phóng mặt bằng"');
+    expect(inferField('Chuyển đổi số', 'Công an xã').reason).toBe(
+      'Quốc phòng - an ninh, dân tộc - tôn giáo: chủ thể có "Công an"',
+    );
+    expect(inferField('Tổ hoà giải', null).reason).toContain('"hoà giải"');
   });
 
   it('returns null when nothing matches or fields tie', () => {

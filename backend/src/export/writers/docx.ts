@@ -8,18 +8,17 @@ import {
   Paragraph,
   Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlign,
   WidthType,
   type ISectionOptions,
 } from 'docx';
 import type { ExportData } from '../export-data.js';
 import { FIELDS, LEVELS, STATUSES } from '../export-data.js';
 import type { RenderedChart } from './charts.js';
+import { TABLE_STYLE, TableSplicer } from './docx-table.js';
 import { FIELD_NAMES, LEVEL_NAMES, STATUS_NAMES, fieldName, levelName } from './labels.js';
-import { cleanText, count, padded, partialDate, percent, upper } from './text.js';
+import { cleanText, padded, partialDate, percent, upper } from './text.js';
 import { documentNumberLine, placeAndDate } from './xlsx-table.js';
 
 /**
@@ -31,6 +30,9 @@ import { documentNumberLine, placeAndDate } from './xlsx-table.js';
  */
 
 const FONT = 'Times New Roman';
+/** Text width in twips: A4 portrait with 3 cm + 2 cm margins, and A4 landscape with 2 cm margins. */
+const PORTRAIT_WIDTH = 9071;
+const LANDSCAPE_WIDTH = 14570;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
@@ -69,43 +71,6 @@ const heading = (text: string): Paragraph =>
 
 /** Text the office must complete, in italics and brackets so it stands out. */
 const toFill = (text: string): TextRun => run(`[${text}]`, { italics: true });
-
-function cell(text: string | number, opts: { bold?: boolean; width?: number; center?: boolean; size?: number; columnSpan?: number } = {}): TableCell {
-  return new TableCell({
-    verticalAlign: VerticalAlign.CENTER,
-    ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
-    ...(opts.columnSpan ? { columnSpan: opts.columnSpan } : {}),
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    children: [
-      new Paragraph({
-        alignment: opts.center || typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [run(typeof text === 'number' ? count(text) : text, { bold: opts.bold, size: opts.size ?? 12 })],
-      }),
-    ],
-  });
-}
-
-/** A bordered data table: header row (repeated on each page), numbering row, data, optional totals. */
-function dataTable(headers: string[], rows: (string | number)[][], totals?: (string | number)[], widths?: number[]): Table {
-  const head = new TableRow({
-    tableHeader: true,
-    children: headers.map((h, i) => cell(h, { bold: true, center: true, width: widths?.[i] })),
-  });
-  const numbering = new TableRow({
-    tableHeader: true,
-    children: headers.map((_, i) => cell(`(${i + 1})`, { center: true, size: 11 })),
-  });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    layout: TableLayoutType.AUTOFIT,
-    rows: [
-      head,
-      numbering,
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, { center: i === 0 })) })),
-      ...(totals ? [new TableRow({ cantSplit: true, children: totals.map((v) => cell(v, { bold: true, center: true })) })] : []),
-    ],
-  });
-}
 
 function headerBlock(data: ExportData): Table {
   const { meta } = data;
@@ -187,6 +152,7 @@ function chartParagraphs(chart: RenderedChart, n: number): Paragraph[] {
 export async function buildReportDocument(data: ExportData, charts: RenderedChart[]): Promise<Buffer> {
   const { meta } = data;
   const s = reportSentences(data);
+  const tables = new TableSplicer();
   const chart = (slugPart: string): Paragraph[] => {
     const i = charts.findIndex((c) => c.slug.includes(slugPart));
     return i >= 0 ? chartParagraphs(charts[i]!, i + 1) : [];
@@ -217,11 +183,13 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
       body(s.fields),
       body(s.coverage),
       ...(s.trend ? [body(s.trend)] : []),
-      dataTable(
-        ['STT', 'Đơn vị', 'Tổng số', ...FIELDS.map((f) => FIELD_NAMES[f]), ...STATUSES.slice(0, 3).map((st) => STATUS_NAMES[st]), 'Được công nhận'],
-        unitRows,
-        ['', 'Tổng cộng', sum((u) => u.registered), ...FIELDS.map((f) => sum((u) => u.byField[f])), ...STATUSES.slice(0, 3).map((st) => sum((u) => u.byStatus[st])), sum((u) => u.recognized)],
-      ),
+      tables.place({
+        headers: ['STT', 'Đơn vị', 'Tổng số', ...FIELDS.map((f) => FIELD_NAMES[f]), ...STATUSES.slice(0, 3).map((st) => STATUS_NAMES[st]), 'Được công nhận'],
+        rows: unitRows,
+        totals: ['', 'Tổng cộng', sum((u) => u.registered), ...FIELDS.map((f) => sum((u) => u.byField[f])), ...STATUSES.slice(0, 3).map((st) => sum((u) => u.byStatus[st])), sum((u) => u.recognized)],
+        weights: [5, 22, 8, 8, 8, 12, 10, 7, 7, 8, 9],
+        textWidth: PORTRAIT_WIDTH,
+      }),
       ...chart('linh-vuc'),
       ...chart('hinh-thuc'),
       heading('3. Kết quả công nhận mô hình, điển hình “Dân vận khéo”'),
@@ -235,10 +203,12 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
       heading('4. Kết quả thực hiện các chỉ tiêu'),
       body(s.quotas),
       ...(data.quotas.length > 0
-        ? [dataTable(
-            ['STT', 'Đơn vị', 'Chỉ tiêu', 'Yêu cầu', 'Kết quả', 'Đánh giá'],
-            data.quotas.map((q, i) => [i + 1, q.unitName, q.rule, q.target, q.actual, q.met === null ? 'Chưa đủ dữ liệu' : q.met ? 'Đạt' : 'Chưa đạt']),
-          )]
+        ? [tables.place({
+            headers: ['STT', 'Đơn vị', 'Chỉ tiêu', 'Yêu cầu', 'Kết quả', 'Đánh giá'],
+            rows: data.quotas.map((q, i) => [i + 1, q.unitName, q.rule, q.target, q.actual, q.met === null ? 'Chưa đủ dữ liệu' : q.met ? 'Đạt' : 'Chưa đạt']),
+            weights: [5, 20, 35, 12, 12, 14],
+            textWidth: PORTRAIT_WIDTH,
+          })]
         : []),
       heading('5. Đánh giá chung'),
       body(run('Ưu điểm: ', { bold: true }), toFill('Đơn vị bổ sung')),
@@ -261,24 +231,29 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
       centered('Phụ lục 01', { bold: true }),
       centered(`DANH SÁCH MÔ HÌNH “DÂN VẬN KHÉO” ĐƯỢC CÔNG NHẬN NĂM ${meta.year}`, { bold: true }),
       centered(`(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” năm ${meta.year})`, { italics: true }, 200),
-      dataTable(
-        ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Cấp công nhận', 'Số, ngày quyết định'],
-        [...data.recognitions]
+      tables.place({
+        headers: ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Cấp công nhận', 'Số, ngày quyết định'],
+        rows: [...data.recognitions]
           .sort((a, b) => LEVELS.indexOf(a.level ?? 'commune') - LEVELS.indexOf(b.level ?? 'commune'))
           .map((r, i) => [i + 1, r.modelName, r.owner ?? '', fieldName(r.field), levelName(r.level), [r.decisionNo, partialDate(r.decisionDate)].filter(Boolean).join(', ')]),
-      ),
+        weights: [5, 38, 20, 14, 9, 14],
+        textWidth: LANDSCAPE_WIDTH,
+      }),
       new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [run('Phụ lục 02', { bold: true })] }),
       centered(`DANH SÁCH ĐIỂN HÌNH “DÂN VẬN KHÉO” NĂM ${meta.year}`, { bold: true }),
       centered(`(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” năm ${meta.year})`, { italics: true }, 200),
-      dataTable(
-        ['STT', 'Tên tập thể, cá nhân', 'Loại', 'Chức vụ, đơn vị', 'Mô hình', 'Hình thức khen thưởng'],
-        [...data.exemplars]
+      tables.place({
+        headers: ['STT', 'Tên tập thể, cá nhân', 'Loại', 'Chức vụ, đơn vị', 'Mô hình', 'Hình thức khen thưởng'],
+        rows: [...data.exemplars]
           .sort((a, b) => (a.exemplarType === 'collective' ? 0 : 1) - (b.exemplarType === 'collective' ? 0 : 1))
           .map((e, i) => [
             i + 1, e.name, e.exemplarType === 'collective' ? 'Tập thể' : e.exemplarType === 'individual' ? 'Cá nhân' : '',
             [e.position, e.unit].filter(Boolean).join(', '), e.modelName ?? '', e.award ?? '',
           ]),
-      ),
+        weights: [5, 22, 8, 24, 28, 13],
+        textWidth: LANDSCAPE_WIDTH,
+      }),
+      new Paragraph({ children: [] }),
     ],
   };
 
@@ -286,10 +261,13 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
     creator: 'Dân vận khéo',
     title: cleanText(`Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” năm ${meta.year}`),
     description: cleanText(meta.unitName),
-    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: 28 } } },
+      paragraphStyles: [{ id: TABLE_STYLE, name: 'Bảng', basedOn: 'Normal', run: { font: FONT, size: 24 }, paragraph: { spacing: { before: 0, after: 0 } } }],
+    },
     sections: [main, annexes],
   });
-  return Packer.toBuffer(document);
+  return tables.splice(await Packer.toBuffer(document));
 }
 
 function closing(data: ExportData): Table {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAuthConfig, type AuthConfig } from '../auth/auth-config.js';
 
 /** Repository root, found from this file whether it runs from src/ or dist/. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -26,6 +27,8 @@ export interface AppConfig {
   seedDir: string | null;
   /** Application version reported by /api/health. */
   version: string;
+  /** Sessions, cookies, CORS, login limits, first admin (auth/auth-config.ts). */
+  auth: AuthConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDir: env.DVK_SEED_DIR ? path.resolve(REPO_ROOT, env.DVK_SEED_DIR) : null,
     version: env.npm_package_version ?? '0.1.0',
+    auth: loadAuthConfig(env),
     ...overrides,
   };
 }

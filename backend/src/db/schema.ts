@@ -256,6 +256,22 @@ export interface AppUserTable {
   display_name: string | null;
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  last_login_at: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
+}
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** A server-side login session (0004-auth); `id` is the sha256 of the cookie's token. */
+export interface AuthSessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface AuditLogTable {
@@ -345,6 +361,7 @@ export interface DB {
   correction: CorrectionTable;
   app_user: AppUserTable;
   audit_log: AuditLogTable;
+  auth_session: AuthSessionTable;
   upload_batch: UploadBatchTable;
   ingest_job: IngestJobTable;
   review_item: ReviewItemTable;

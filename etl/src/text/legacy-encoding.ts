@@ -195,22 +195,24 @@ export function isTcvn3UpperCaseFont(font: string | null | undefined): boolean {
 /** Unicode letters only Vietnamese (not Latin-1) text has: ă đ ĩ ũ ơ ư and U+1EA0–U+1EF9, or combining tones. */
 const VIETNAMESE_UNICODE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|\u0300|\u0301|\u0303|\u0309|\u0323/;
 
+// Vowel clusters ending in a glide (i, y, o, u) take no final consonant;
+// the others may. One tone mark at most.
+const INITIAL = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?';
 const SYLLABLE = new RegExp(
-  '^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?' +
-    '(?:uyê|uya|uyu|uây|uôi|ươi|ươu|oai|oay|oeo|iêu|yêu|' +
-    'ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|oo|' +
-    '[aăâeêioôơuưy])' +
-    '(?:ch|ng|nh|[cmnpt])?$',
+  `^${INITIAL}(?:` +
+    '(?:uôi|ươi|ươu|oai|oay|oeo|iêu|yêu|uây|uyu|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|ia|ua|ưa|uya)' +
+    '|' +
+    '(?:uyê|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|uơ|oo|[aăâeêioôơuưy])(?:ch|ng|nh|[cmnpt])?' +
+    ')$',
 );
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
-/** A letter run that, stripped of tones, is a well-formed Vietnamese syllable. */
+/** A letter run that, stripped of its one tone, is a well-formed Vietnamese syllable. */
 function isVietnameseSyllable(word: string): boolean {
-  const base = word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '')
-    .normalize('NFC');
-  return SYLLABLE.test(base);
+  const decomposed = word.toLowerCase().normalize('NFD');
+  const tones = decomposed.match(TONE_MARK);
+  if (tones !== null && tones.length > 1) return false;
+  return SYLLABLE.test(decomposed.replace(TONE_MARK, '').normalize('NFC'));
 }
 
 const WORD = /[^\s\d!-/:-@[-`{-~\u2013\u2014\u201c\u201d\u2018\u2019\u2026]+/g;
@@ -220,7 +222,8 @@ const WORD = /[^\s\d!-/:-@[-`{-~\u2013\u2014\u201c\u201d\u2018\u2019\u2026]+/g;
 const TCVN3_STRONG = /[\u00a2-\u00a8\u00a9\u00aa\u00ac\u00ad\u00ae\u00b5-\u00b9\u00bb-\u00be]/;
 // A TCVN3 lower-case letter whose Latin-1 glyph is a capital, after a lower-case letter ("nÕu").
 const TCVN3_MIDWORD_CAPITAL = /[a-z\u00e0-\u00ff][\u00c6-\u00d6\u00d7-\u00de\u00df]/;
-const TCVN3_LOWER_ODD = /[\u00e5-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6\u00f7-\u00f9\u00fb\u00fc\u00fe]/;
+// ç ÷ þ (ỗ ữ ỵ): TCVN3 letters that VNI never writes.
+const TCVN3_LOWER_ODD = /[\u00e7\u00f7\u00fe]/;
 
 // VNI: vowel + tone code; a/e/o + circumflex code; a + breve code; initial ñ.
 const VNI_TONE_AFTER_VOWEL = /[aeiouyAEIOUYôöÔÖ][ùøûõïÙØÛÕÏ]/;
@@ -246,15 +249,18 @@ function gatherEvidence(text: string): Evidence {
     if (!/[\u00a0-\u00ff]/.test(w)) continue; // reads the same in every encoding
     // A word that is not Vietnamese as Unicode but is as a legacy reading points at that encoding.
     // Characters typical of one encoding count fully; "not Vietnamese as Unicode" alone counts less.
-    const unicodeInvalid = !isVietnameseSyllable(w);
+    // A word that is also good Unicode Vietnamese ("phù", "cùng") is weaker evidence.
+    // A capital after a small letter ("tÕ", "nÕu") is not how Unicode text is written.
+    const unicodeInvalid = !isVietnameseSyllable(w) || /\p{Ll}\p{Lu}/u.test(w);
+    const weight = unicodeInvalid ? 1 : 0.5;
     let t = 0;
-    if (TCVN3_STRONG.test(w) || TCVN3_MIDWORD_CAPITAL.test(w) || TCVN3_LOWER_ODD.test(w) || /[a-z][«»][a-z]/.test(w)) t = 1;
+    if (TCVN3_STRONG.test(w) || TCVN3_MIDWORD_CAPITAL.test(w) || TCVN3_LOWER_ODD.test(w) || /[a-z][«»][a-z]/.test(w)) t = weight;
     else if (unicodeInvalid) t = 0.75;
     if (t > 0 && isVietnameseSyllable(tcvn3ToUnicode(w))) tcvn3 += t;
     let v = 0;
-    if (VNI_TONE_AFTER_VOWEL.test(w) || VNI_HAT_AFTER_VOWEL.test(w) || VNI_D.test(w)) v = 1;
+    if (VNI_TONE_AFTER_VOWEL.test(w) || VNI_HAT_AFTER_VOWEL.test(w) || VNI_D.test(w)) v = weight;
     else if (unicodeInvalid) v = 0.75;
-    else if (VNI_AMBIGUOUS.test(w)) v = 0.5;
+    else if (VNI_AMBIGUOUS.test(w)) v = 0.25;
     if (v > 0 && isVietnameseSyllable(vniToUnicode(w))) vni += v;
   }
   return { tcvn3, vni, words };
@@ -280,7 +286,7 @@ export function detectLegacyEncoding(text: string, font?: string): LegacyEncodin
   if (e.words === 0) return null;
   // A named Unicode font needs clearer evidence than an unknown one.
   const minRatio = isUnicodeFont(font) ? 0.4 : 0.25;
-  const minHits = e.words <= 2 ? 0.75 : 2;
+  const minHits = e.words <= 2 ? 0.75 : 1.5;
   const best: LegacyEncoding = e.tcvn3 >= e.vni ? 'tcvn3' : 'vni';
   const hits = Math.max(e.tcvn3, e.vni);
   if (hits >= minHits && hits / e.words >= minRatio) return best;

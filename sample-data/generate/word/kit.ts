@@ -143,3 +143,39 @@ export async function pack(children: (Paragraph | Table)[], meta: { title?: stri
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/**
+ * A document body that counts as the reader does: top-level paragraphs
+ * (blank ones included) and top-level tables, 1-based, so a sample can state
+ * where each record comes from.
+ */
+export class Body {
+  readonly children: (Paragraph | Table)[] = [];
+  private paragraphs = 0;
+  private tables = 0;
+  constructor(readonly kit: Kit) {}
+  /** Adds a paragraph; returns its 1-based index. */
+  p(content: string | Piece[], opts: ParaOpts = {}): number {
+    this.children.push(para(this.kit, content, opts));
+    return ++this.paragraphs;
+  }
+  blank(): number {
+    this.children.push(blank());
+    return ++this.paragraphs;
+  }
+  /** Adds a table; returns its 1-based index. */
+  table(t: Table): number {
+    this.children.push(t);
+    return ++this.tables;
+  }
+  header(left: string[], right: string[], opts: { nested?: boolean } = {}): number {
+    return this.table(headerBlock(this.kit, left, right, opts));
+  }
+  signature(lines: string[]): void {
+    this.blank();
+    lines.forEach((l, i) => this.p(l, { bold: i < lines.length - 1, right: true }));
+  }
+  pack(): Promise<Uint8Array> {
+    return pack(this.children);
+  }
+}

@@ -7,34 +7,31 @@
  * pre-merger communes under Huyện Kim Sơn; 2025 (after 1/7) and 2026 files the
  * merged communes Đông Hòa, Tân Lai, Kim Sơn.
  */
-import type { Paragraph, Table } from 'docx';
-import type {
-  EtlIssue,
-  ExemplarRecord,
-  FileResult,
-  RecognitionRecord,
-  RegistrationRecord,
-  ReportRecord,
-} from '../../../etl/src/contract.js';
-import { blank, headerBlock, type Kit, pack, para, type Piece, table } from './kit.js';
+import type { EtlRecord, RegistrationRecord, ReportRecord } from '../../../etl/src/contract.js';
+import type { ExpectedFile, ExpectedRecord } from '../lib/expected.js';
+import { fileExpect } from '../lib/sample.js';
+import { Body, type Kit, table } from './kit.js';
 
-/** What the generator knows about one file; the corpus test compares it field by field. */
-export type Expected = Omit<FileResult, 'sha256' | 'records' | 'issues'> & {
-  records: Partial<RegistrationRecord | RecognitionRecord | ExemplarRecord | ReportRecord>[];
-  /** Issues that must be present (severity + code); others may exist. */
-  issues: Pick<EtlIssue, 'severity' | 'code'>[];
-};
+/** Where a Word record comes from: a table row (1-based within the table) or a paragraph. */
+export type WordSource = { table: number; row: number } | { paragraph: number };
+
+export type Expected = ExpectedFile;
 
 export interface WordSample {
-  name: string;
-  /** 'docx' samples are written here; 'doc' ones come from LibreOffice (see legacy.ts). */
-  build: () => Promise<Uint8Array>;
-  expected: Expected;
+  file: string;
+  /** Builds the document and states what a careful reader takes from it. */
+  make: () => Promise<{ bytes: Uint8Array; expected: ExpectedFile }>;
+}
+
+/** A record with Word provenance, in the corpus test's shape (sheet is null for Word). */
+export function wordRecord(r: Omit<EtlRecord, 'source' | 'extra'> & { extra?: Record<string, string> }, src: WordSource): ExpectedRecord {
+  const source = 'table' in src ? { sheet: null, table: src.table, row: src.row } : { sheet: null, row: null, paragraph: src.paragraph };
+  return { extra: {}, ...r, source } as unknown as ExpectedRecord;
 }
 
 type Reg = Omit<RegistrationRecord, 'source' | 'extra'>;
 
-function reg(r: Partial<Reg> & Pick<Reg, 'model_name' | 'year'>): Partial<RegistrationRecord> {
+export function reg(r: Partial<Reg> & Pick<Reg, 'model_name' | 'year'>): Reg {
   return {
     type: 'registration',
     field: null,
@@ -54,7 +51,7 @@ function reg(r: Partial<Reg> & Pick<Reg, 'model_name' | 'year'>): Partial<Regist
   };
 }
 
-function report(r: Omit<ReportRecord, 'type' | 'source' | 'extra'>): Partial<ReportRecord> {
+export function report(r: Omit<ReportRecord, 'type' | 'source' | 'extra'>): Omit<ReportRecord, 'source' | 'extra'> {
   return { type: 'report', ...r };
 }
 
@@ -62,60 +59,55 @@ const U: Kit = { mode: 'nfc' };
 const PARTY_RIGHT = (place: string, date: string): string[] => ['ĐẢNG CỘNG SẢN VIỆT NAM', `${place}, ngày ${date}`];
 const STATE_RIGHT = (place: string, date: string): string[] => ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `${place}, ngày ${date}`];
 
-function signature(kit: Kit, lines: string[]): Paragraph[] {
-  return [blank(), ...lines.map((l, i) => para(kit, l, { bold: i < lines.length - 1, right: true }))];
-}
 
 // ---------------------------------------------------------------------------
 // 1. Mẫu 04 in numbered paragraphs, Unicode check boxes ☒ ☐.
 
 const doanThanhNien: WordSample = {
-  name: 'mau04-doan-thanh-nien-dong-hoa-2026.docx',
-  build: () => pack([
-    para(U, 'Mẫu 04', { right: true, italic: true }),
-    headerBlock(U, ['ĐẢNG BỘ XÃ ĐÔNG HÒA', 'ĐOÀN THANH NIÊN XÃ ĐÔNG HÒA'], ['ĐOÀN TNCS HỒ CHÍ MINH', 'Đông Hòa, ngày 05 tháng 02 năm 2026']),
-    blank(),
-    para(U, 'PHIẾU ĐĂNG KÝ', { bold: true, center: true }),
-    para(U, 'Xây dựng mô hình “Dân vận khéo” năm 2026', { bold: true, center: true }),
-    para(U, 'Kính gửi: Ban Xây dựng Đảng Đảng ủy xã Đông Hòa', { center: true }),
-    para(U, '1. Tên mô hình: “Thanh niên tình nguyện hướng dẫn Nhân dân sử dụng dịch vụ công trực tuyến”'),
-    para(U, '2. Chủ thể thực hiện: Đoàn Thanh niên xã Đông Hòa'),
-    para(U, '3. Địa bàn thực hiện: 06 thôn trên địa bàn xã Đông Hòa'),
-    para(U, '4. Lĩnh vực: Văn hóa - xã hội'),
-    para(U, '5. Thời gian thực hiện: từ ngày 01/3/2026 đến ngày 30/11/2026'),
-    para(U, ['6. Hình thức đăng ký: ', { box: true, style: 'unicode' }, ' Đăng ký mới    ', { box: false, style: 'unicode' }, ' Duy trì    ', { box: false, style: 'unicode' }, ' Nhân rộng']),
-    para(U, '7. Thời gian ra mắt mô hình: ngày 26/3/2026'),
-    para(U, '8. Mục tiêu: Hỗ trợ ít nhất 1.500 lượt người dân nộp hồ sơ trực tuyến; 100% đoàn viên thành thạo thao tác trên Cổng dịch vụ công.'),
-    para(U, '9. Nội dung, giải pháp thực hiện:'),
-    para(U, '- Thành lập 06 tổ thanh niên tình nguyện ở các thôn.'),
-    para(U, '- Trực hỗ trợ tại Trung tâm phục vụ hành chính công xã vào sáng thứ Bảy hằng tuần.'),
-    para(U, '10. Người phụ trách: Nguyễn Văn Hùng, Bí thư Đoàn xã'),
-    ...signature(U, ['T/M BAN CHẤP HÀNH', 'BÍ THƯ', 'Nguyễn Văn Hùng']),
-  ]),
-  expected: {
-    file: 'mau04-doan-thanh-nien-dong-hoa-2026.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2026,
-    unit: 'ĐOÀN THANH NIÊN XÃ ĐÔNG HÒA',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [reg({
-      year: 2026,
-      model_name: 'Thanh niên tình nguyện hướng dẫn Nhân dân sử dụng dịch vụ công trực tuyến',
-      field: 'culture_society',
-      owner: 'Đoàn Thanh niên xã Đông Hòa',
-      owner_type: 'collective',
-      status: 'new',
-      start_date: '2026-03-01',
-      end_date: '2026-11-30',
-      launch_date: '2026-03-26',
-      location: '06 thôn trên địa bàn xã Đông Hòa',
-      person_in_charge: 'Nguyễn Văn Hùng, Bí thư Đoàn xã',
-      goal: 'Hỗ trợ ít nhất 1.500 lượt người dân nộp hồ sơ trực tuyến; 100% đoàn viên thành thạo thao tác trên Cổng dịch vụ công.',
-      content: '- Thành lập 06 tổ thanh niên tình nguyện ở các thôn.\n- Trực hỗ trợ tại Trung tâm phục vụ hành chính công xã vào sáng thứ Bảy hằng tuần.',
-    })],
-    issues: [],
+  file: '2026_dong-hoa_mau04-doan-thanh-nien.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.p('Mẫu 04', { right: true, italic: true });
+    b.header(['ĐẢNG BỘ XÃ ĐÔNG HÒA', 'ĐOÀN THANH NIÊN XÃ ĐÔNG HÒA'], ['ĐOÀN TNCS HỒ CHÍ MINH', 'Đông Hòa, ngày 05 tháng 02 năm 2026']);
+    b.blank();
+    b.p('PHIẾU ĐĂNG KÝ', { bold: true, center: true });
+    b.p('Xây dựng mô hình “Dân vận khéo” năm 2026', { bold: true, center: true });
+    b.p('Kính gửi: Ban Xây dựng Đảng Đảng ủy xã Đông Hòa', { center: true });
+    const at = b.p('1. Tên mô hình: “Thanh niên tình nguyện hướng dẫn Nhân dân sử dụng dịch vụ công trực tuyến”');
+    b.p('2. Chủ thể thực hiện: Đoàn Thanh niên xã Đông Hòa');
+    b.p('3. Địa bàn thực hiện: 06 thôn trên địa bàn xã Đông Hòa');
+    b.p('4. Lĩnh vực: Văn hóa - xã hội');
+    b.p('5. Thời gian thực hiện: từ ngày 01/3/2026 đến ngày 30/11/2026');
+    b.p(['6. Hình thức đăng ký: ', { box: true, style: 'unicode' }, ' Đăng ký mới    ', { box: false, style: 'unicode' }, ' Duy trì    ', { box: false, style: 'unicode' }, ' Nhân rộng']);
+    b.p('7. Thời gian ra mắt mô hình: ngày 26/3/2026');
+    b.p('8. Mục tiêu: Hỗ trợ ít nhất 1.500 lượt người dân nộp hồ sơ trực tuyến; 100% đoàn viên thành thạo thao tác trên Cổng dịch vụ công.');
+    b.p('9. Nội dung, giải pháp thực hiện:');
+    b.p('- Thành lập 06 tổ thanh niên tình nguyện ở các thôn.');
+    b.p('- Trực hỗ trợ tại Trung tâm phục vụ hành chính công xã vào sáng thứ Bảy hằng tuần.');
+    b.p('10. Người phụ trách: Nguyễn Văn Hùng, Bí thư Đoàn xã');
+    b.signature(['T/M BAN CHẤP HÀNH', 'BÍ THƯ', 'Nguyễn Văn Hùng']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026_dong-hoa_mau04-doan-thanh-nien.docx', format: 'docx', kind: 'registration',
+        year: 2026, unit: 'ĐOÀN THANH NIÊN XÃ ĐÔNG HÒA', level: 'commune',
+        records: [wordRecord(reg({
+          year: 2026,
+          model_name: 'Thanh niên tình nguyện hướng dẫn Nhân dân sử dụng dịch vụ công trực tuyến',
+          field: 'culture_society',
+          owner: 'Đoàn Thanh niên xã Đông Hòa',
+          owner_type: 'collective',
+          status: 'new',
+          start_date: '2026-03-01',
+          end_date: '2026-11-30',
+          launch_date: '2026-03-26',
+          location: '06 thôn trên địa bàn xã Đông Hòa',
+          person_in_charge: 'Nguyễn Văn Hùng, Bí thư Đoàn xã',
+          goal: 'Hỗ trợ ít nhất 1.500 lượt người dân nộp hồ sơ trực tuyến; 100% đoàn viên thành thạo thao tác trên Cổng dịch vụ công.',
+          content: '- Thành lập 06 tổ thanh niên tình nguyện ở các thôn.\n- Trực hỗ trợ tại Trung tâm phục vụ hành chính công xã vào sáng thứ Bảy hằng tuần.',
+        }), { paragraph: at })],
+      }),
+    };
   },
 };
 
@@ -123,13 +115,14 @@ const doanThanhNien: WordSample = {
 // 2. Mẫu 04 as a two-column table, Wingdings check boxes (w:sym F0FE / F0A8).
 
 const hoiNongDan: WordSample = {
-  name: 'mau04-bang-hoi-nong-dan-tan-lai-2026.docx',
-  build: () => pack([
-    headerBlock(U, ['HỘI NÔNG DÂN TỈNH HẢI ĐÔNG', 'HỘI NÔNG DÂN XÃ TÂN LAI'], STATE_RIGHT('Tân Lai', '10 tháng 02 năm 2026')),
-    blank(),
-    para(U, 'BẢN ĐĂNG KÝ XÂY DỰNG MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true }),
-    para(U, '(Theo mẫu 04)', { italic: true, center: true }),
-    table(U, [
+  file: '2026_tan-lai_mau04-bang-hoi-nong-dan.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['HỘI NÔNG DÂN TỈNH HẢI ĐÔNG', 'HỘI NÔNG DÂN XÃ TÂN LAI'], STATE_RIGHT('Tân Lai', '10 tháng 02 năm 2026'));
+    b.blank();
+    b.p('BẢN ĐĂNG KÝ XÂY DỰNG MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    b.p('(Theo mẫu 04)', { italic: true, center: true });
+    const t = b.table(table(U, [
       [{ text: 'Tên mô hình', bold: true }, 'Nông dân liên kết sản xuất lúa hữu cơ gắn với tiêu thụ sản phẩm'],
       [{ text: 'Chủ thể thực hiện', bold: true }, 'Hội Nông dân xã Tân Lai'],
       [{ text: 'Địa chỉ thực hiện', bold: true }, 'Thôn Tân Phú 1, xã Tân Lai'],
@@ -139,32 +132,29 @@ const hoiNongDan: WordSample = {
       [{ text: 'Mục tiêu', bold: true }, 'Mở rộng diện tích lúa hữu cơ lên 35 ha; 100% sản phẩm được bao tiêu.'],
       [{ text: 'Người phụ trách', bold: true }, 'Trần Thị Mai, Chủ tịch Hội Nông dân xã'],
       [{ text: 'Ghi chú', bold: true }, 'Mô hình thực hiện từ năm 2024'],
-    ]),
-    ...signature(U, ['T/M BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Trần Thị Mai']),
-  ]),
-  expected: {
-    file: 'mau04-bang-hoi-nong-dan-tan-lai-2026.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2026,
-    unit: 'HỘI NÔNG DÂN XÃ TÂN LAI',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [reg({
-      year: 2026,
-      model_name: 'Nông dân liên kết sản xuất lúa hữu cơ gắn với tiêu thụ sản phẩm',
-      field: 'economy',
-      owner: 'Hội Nông dân xã Tân Lai',
-      owner_type: 'collective',
-      status: 'continued',
-      start_date: '2026-01',
-      end_date: '2026-12',
-      location: 'Thôn Tân Phú 1, xã Tân Lai',
-      person_in_charge: 'Trần Thị Mai, Chủ tịch Hội Nông dân xã',
-      goal: 'Mở rộng diện tích lúa hữu cơ lên 35 ha; 100% sản phẩm được bao tiêu.',
-      note: 'Mô hình thực hiện từ năm 2024',
-    })],
-    issues: [],
+    ]));
+    b.signature(['T/M BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Trần Thị Mai']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026_tan-lai_mau04-bang-hoi-nong-dan.docx', format: 'docx', kind: 'registration',
+        year: 2026, unit: 'HỘI NÔNG DÂN XÃ TÂN LAI', level: 'commune',
+        records: [wordRecord(reg({
+          year: 2026,
+          model_name: 'Nông dân liên kết sản xuất lúa hữu cơ gắn với tiêu thụ sản phẩm',
+          field: 'economy',
+          owner: 'Hội Nông dân xã Tân Lai',
+          owner_type: 'collective',
+          status: 'continued',
+          start_date: '2026-01',
+          end_date: '2026-12',
+          location: 'Thôn Tân Phú 1, xã Tân Lai',
+          person_in_charge: 'Trần Thị Mai, Chủ tịch Hội Nông dân xã',
+          goal: 'Mở rộng diện tích lúa hữu cơ lên 35 ha; 100% sản phẩm được bao tiêu.',
+          note: 'Mô hình thực hiện từ năm 2024',
+        }), { table: t, row: 1 })],
+      }),
+    };
   },
 };
 
@@ -172,44 +162,42 @@ const hoiNongDan: WordSample = {
 // 3. Mẫu 04 unnumbered, w14:checkbox content controls, no field line (inferred).
 
 const chiBoCongAn: WordSample = {
-  name: 'mau04-o-chon-chi-bo-cong-an-dong-hoa-2026.docx',
-  build: () => pack([
-    headerBlock(U, ['ĐẢNG BỘ XÃ ĐÔNG HÒA', 'CHI BỘ CÔNG AN XÃ', '*'], PARTY_RIGHT('Đông Hòa', '06 tháng 02 năm 2026')),
-    blank(),
-    para(U, 'PHIẾU ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true }),
-    blank(),
-    para(U, 'Tên mô hình: Camera an ninh bảo vệ bình yên thôn xóm'),
-    para(U, 'Chủ thể thực hiện: Chi bộ Công an xã Đông Hòa'),
-    para(U, 'Địa bàn thực hiện: thôn Đông La 1, thôn Đông La 2'),
-    para(U, 'Thời gian thực hiện: từ tháng 3/2026 đến tháng 12/2026'),
-    para(U, ['Mô hình: ', { box: false, style: 'control' }, ' Đăng ký mới   ', { box: true, style: 'control' }, ' Nhân rộng   ', { box: false, style: 'control' }, ' Duy trì']),
-    para(U, 'Thời gian ra mắt mô hình: tháng 4/2026'),
-    para(U, 'Người phụ trách: Lê Quang Minh, Bí thư Chi bộ, Trưởng Công an xã'),
-    ...signature(U, ['T/M CHI BỘ', 'BÍ THƯ', 'Lê Quang Minh']),
-  ]),
-  expected: {
-    file: 'mau04-o-chon-chi-bo-cong-an-dong-hoa-2026.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2026,
-    unit: 'CHI BỘ CÔNG AN XÃ',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [reg({
-      year: 2026,
-      model_name: 'Camera an ninh bảo vệ bình yên thôn xóm',
-      field: 'defense_security',
-      field_inferred: true,
-      owner: 'Chi bộ Công an xã Đông Hòa',
-      owner_type: 'collective',
-      status: 'replicated',
-      start_date: '2026-03',
-      end_date: '2026-12',
-      launch_date: '2026-04',
-      location: 'thôn Đông La 1, thôn Đông La 2',
-      person_in_charge: 'Lê Quang Minh, Bí thư Chi bộ, Trưởng Công an xã',
-    })],
-    issues: [],
+  file: '2026_dong-hoa_mau04-o-chon-chi-bo-cong-an.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['ĐẢNG BỘ XÃ ĐÔNG HÒA', 'CHI BỘ CÔNG AN XÃ', '*'], PARTY_RIGHT('Đông Hòa', '06 tháng 02 năm 2026'));
+    b.blank();
+    b.p('PHIẾU ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    b.blank();
+    const at = b.p('Tên mô hình: Camera an ninh bảo vệ bình yên thôn xóm');
+    b.p('Chủ thể thực hiện: Chi bộ Công an xã Đông Hòa');
+    b.p('Địa bàn thực hiện: thôn Đông La 1, thôn Đông La 2');
+    b.p('Thời gian thực hiện: từ tháng 3/2026 đến tháng 12/2026');
+    b.p(['Mô hình: ', { box: false, style: 'control' }, ' Đăng ký mới   ', { box: true, style: 'control' }, ' Nhân rộng   ', { box: false, style: 'control' }, ' Duy trì']);
+    b.p('Thời gian ra mắt mô hình: tháng 4/2026');
+    b.p('Người phụ trách: Lê Quang Minh, Bí thư Chi bộ, Trưởng Công an xã');
+    b.signature(['T/M CHI BỘ', 'BÍ THƯ', 'Lê Quang Minh']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026_dong-hoa_mau04-o-chon-chi-bo-cong-an.docx', format: 'docx', kind: 'registration',
+        year: 2026, unit: 'CHI BỘ CÔNG AN XÃ', level: 'commune',
+        records: [wordRecord(reg({
+          year: 2026,
+          model_name: 'Camera an ninh bảo vệ bình yên thôn xóm',
+          field: 'defense_security',
+          field_inferred: true,
+          owner: 'Chi bộ Công an xã Đông Hòa',
+          owner_type: 'collective',
+          status: 'replicated',
+          start_date: '2026-03',
+          end_date: '2026-12',
+          launch_date: '2026-04',
+          location: 'thôn Đông La 1, thôn Đông La 2',
+          person_in_charge: 'Lê Quang Minh, Bí thư Chi bộ, Trưởng Công an xã',
+        }), { paragraph: at })],
+      }),
+    };
   },
 };
 
@@ -218,52 +206,52 @@ const chiBoCongAn: WordSample = {
 
 const NFD: Kit = { mode: 'nfd' };
 const phuNuKimSon: WordSample = {
-  name: 'mau04-nfd-hoi-phu-nu-kim-son-2026.docx',
-  build: () => pack([
-    headerBlock(NFD, ['HỘI LHPN TỈNH HẢI ĐÔNG', 'HỘI LHPN XÃ KIM SƠN'], STATE_RIGHT('Kim Sơn', '12 tháng 02 năm 2026')),
-    blank(),
-    para(NFD, 'PHIẾU ĐĂNG KÝ XÂY DỰNG MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true }),
-    para(NFD, 'I. Tên mô hình: Phụ nữ Kim Sơn chung tay thu gom rác thải, giữ sạch kênh thuỷ lợi'),
-    para(NFD, 'II. Chủ thể thực hiện: Hội Liên hiệp Phụ nữ xã Kim Sơn'),
-    para(NFD, 'III. Lĩnh vực: Văn hoá – xã hội'),
-    para(NFD, 'IV. Thời gian thực hiện: Từ 15/02/2026 đến 15/12/2026'),
-    para(NFD, ['V. Hình thức: ', { box: false, style: 'bracket' }, ' Đăng ký mới   ', { box: true, style: 'bracket' }, ' Duy trì   ', { box: false, style: 'bracket' }, ' Nhân rộng']),
-    para(NFD, 'VI. Người phụ trách: Phạm Thị Thuỷ, Chủ tịch Hội LHPN xã'),
-    ...signature(NFD, ['T/M BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Phạm Thị Thuỷ']),
-  ]),
-  expected: {
-    file: 'mau04-nfd-hoi-phu-nu-kim-son-2026.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2026,
-    unit: 'HỘI LHPN XÃ KIM SƠN',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [reg({
-      year: 2026,
-      model_name: 'Phụ nữ Kim Sơn chung tay thu gom rác thải, giữ sạch kênh thuỷ lợi',
-      field: 'culture_society',
-      owner: 'Hội Liên hiệp Phụ nữ xã Kim Sơn',
-      owner_type: 'collective',
-      status: 'continued',
-      start_date: '2026-02-15',
-      end_date: '2026-12-15',
-      person_in_charge: 'Phạm Thị Thuỷ, Chủ tịch Hội LHPN xã',
-    })],
-    issues: [],
+  file: '2026_kim-son_mau04-nfd-dau-kieu-cu.docx',
+  make: async () => {
+    const b = new Body(NFD);
+    b.header(['HỘI LHPN TỈNH HẢI ĐÔNG', 'HỘI LHPN XÃ KIM SƠN'], STATE_RIGHT('Kim Sơn', '12 tháng 02 năm 2026'));
+    b.blank();
+    b.p('PHIẾU ĐĂNG KÝ XÂY DỰNG MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    const at = b.p('I. Tên mô hình: Phụ nữ Kim Sơn chung tay thu gom rác thải, giữ sạch kênh thuỷ lợi');
+    b.p('II. Chủ thể thực hiện: Hội Liên hiệp Phụ nữ xã Kim Sơn');
+    b.p('III. Lĩnh vực: Văn hoá – xã hội');
+    b.p('IV. Thời gian thực hiện: Từ 15/02/2026 đến 15/12/2026');
+    b.p(['V. Hình thức: ', { box: false, style: 'bracket' }, ' Đăng ký mới   ', { box: true, style: 'bracket' }, ' Duy trì   ', { box: false, style: 'bracket' }, ' Nhân rộng']);
+    b.p('VI. Người phụ trách: Phạm Thị Thuỷ, Chủ tịch Hội LHPN xã');
+    b.signature(['T/M BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Phạm Thị Thuỷ']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026_kim-son_mau04-nfd-dau-kieu-cu.docx', format: 'docx', kind: 'registration',
+        year: 2026, unit: 'HỘI LHPN XÃ KIM SƠN', level: 'commune',
+        records: [wordRecord(reg({
+          year: 2026,
+          // Text comes back NFC; old-style tone placement is kept as written.
+          model_name: 'Phụ nữ Kim Sơn chung tay thu gom rác thải, giữ sạch kênh thuỷ lợi',
+          field: 'culture_society',
+          owner: 'Hội Liên hiệp Phụ nữ xã Kim Sơn',
+          owner_type: 'collective',
+          status: 'continued',
+          start_date: '2026-02-15',
+          end_date: '2026-12-15',
+          person_in_charge: 'Phạm Thị Thuỷ, Chủ tịch Hội LHPN xã',
+        }), { paragraph: at })],
+      }),
+    };
   },
 };
 
 // ---------------------------------------------------------------------------
-// 5. Mẫu 04 in a table with ■ □ squares and a separate check column.
+// 5. Mẫu 04 in a three-column table (STT | Nội dung | Đăng ký) with ■ □ squares.
 
 const chiBoTruong: WordSample = {
-  name: 'mau04-o-vuong-chi-bo-truong-thcs-tan-lai-2026.docx',
-  build: () => pack([
-    headerBlock(U, ['ĐẢNG BỘ XÃ TÂN LAI', 'CHI BỘ TRƯỜNG THCS TÂN LAI', '*'], PARTY_RIGHT('Tân Lai', '08 tháng 02 năm 2026'), { nested: true }),
-    blank(),
-    para(U, 'ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true }),
-    table(U, [
+  file: '2026_tan-lai_mau04-o-vuong-truong-thcs.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['ĐẢNG BỘ XÃ TÂN LAI', 'CHI BỘ TRƯỜNG THCS TÂN LAI', '*'], PARTY_RIGHT('Tân Lai', '08 tháng 02 năm 2026'), { nested: true });
+    b.blank();
+    b.p('ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    const t = b.table(table(U, [
       [{ text: 'STT', bold: true }, { text: 'Nội dung', bold: true }, { text: 'Đăng ký', bold: true }],
       ['1', 'Tên mô hình', 'Nhà trường - gia đình chung tay phát triển văn hóa đọc'],
       ['2', 'Chủ thể thực hiện', 'Chi bộ Trường THCS Tân Lai'],
@@ -272,37 +260,36 @@ const chiBoTruong: WordSample = {
       ['5', 'Loại mô hình', { text: [{ box: true, style: 'square' }, ' Mới    ', { box: false, style: 'square' }, ' Duy trì    ', { box: false, style: 'square' }, ' Nhân rộng'] }],
       ['6', 'Thời gian ra mắt', '20/02/2026'],
       ['7', 'Người phụ trách', 'Vũ Thị Hồng Nhung, Phó Bí thư Chi bộ'],
-    ], { headerRows: 1 }),
-    ...signature(U, ['T/M CHI BỘ', 'BÍ THƯ', 'Đặng Văn Khoa']),
-  ]),
-  expected: {
-    file: 'mau04-o-vuong-chi-bo-truong-thcs-tan-lai-2026.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2026,
-    unit: 'CHI BỘ TRƯỜNG THCS TÂN LAI',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [reg({
-      year: 2026,
-      model_name: 'Nhà trường - gia đình chung tay phát triển văn hóa đọc',
-      field: 'culture_society',
-      owner: 'Chi bộ Trường THCS Tân Lai',
-      owner_type: 'collective',
-      status: 'new',
-      start_date: '2026-02-01',
-      end_date: '2026-05-31',
-      launch_date: '2026-02-20',
-      person_in_charge: 'Vũ Thị Hồng Nhung, Phó Bí thư Chi bộ',
-    })],
-    issues: [],
+    ], { headerRows: 1 }));
+    b.signature(['T/M CHI BỘ', 'BÍ THƯ', 'Đặng Văn Khoa']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026_tan-lai_mau04-o-vuong-truong-thcs.docx', format: 'docx', kind: 'registration',
+        year: 2026, unit: 'CHI BỘ TRƯỜNG THCS TÂN LAI', level: 'commune',
+        records: [wordRecord(reg({
+          year: 2026,
+          model_name: 'Nhà trường - gia đình chung tay phát triển văn hóa đọc',
+          field: 'culture_society',
+          owner: 'Chi bộ Trường THCS Tân Lai',
+          owner_type: 'collective',
+          status: 'new',
+          start_date: '2026-02-01',
+          end_date: '2026-05-31',
+          launch_date: '2026-02-20',
+          person_in_charge: 'Vũ Thị Hồng Nhung, Phó Bí thư Chi bộ',
+        }), { table: t, row: 2 })],
+      }),
+    };
   },
 };
 
 // ---------------------------------------------------------------------------
 // 6. Mẫu 01 summary table: two-row merged header, group rows, 'x' marks, total.
+//    The same document is also saved as Word 97 by LibreOffice (legacy.ts).
 
-const mau01Rows: { name: string; owner: string; field: string; fieldCode: Reg['field']; start: string; end: string; s: 0 | 1 | 2; person: string; note?: string; sd: string; ed: string }[] = [
+interface Mau01Row { name: string; owner: string; field: string; fieldCode: Reg['field']; start: string; end: string; s: 0 | 1 | 2; person: string; note?: string; sd: string; ed: string }
+export const MAU01_ROWS: Mau01Row[] = [
   { name: 'Vận động Nhân dân hiến đất mở rộng đường giao thông nông thôn', owner: 'Chi bộ thôn Đông La 1', field: 'Kinh tế', fieldCode: 'economy', start: '02/2026', end: '12/2026', s: 0, person: 'Nguyễn Văn Tâm', sd: '2026-02', ed: '2026-12' },
   { name: 'Liên kết tiêu thụ sản phẩm OCOP gạo nếp cái hoa vàng', owner: 'Hội Nông dân xã', field: 'Kinh tế', fieldCode: 'economy', start: '01/2026', end: '12/2026', s: 1, person: 'Trần Văn Lực', sd: '2026-01', ed: '2026-12' },
   { name: 'Thanh niên tình nguyện hướng dẫn Nhân dân sử dụng dịch vụ công trực tuyến', owner: 'Đoàn Thanh niên xã', field: 'Văn hóa - xã hội', fieldCode: 'culture_society', start: '01/3/2026', end: '30/11/2026', s: 0, person: 'Nguyễn Văn Hùng', sd: '2026-03-01', ed: '2026-11-30' },
@@ -313,40 +300,35 @@ const mau01Rows: { name: string; owner: string; field: string; fieldCode: Reg['f
 const GROUPS: [number, string, string][] = [[0, 'I', 'LĨNH VỰC KINH TẾ'], [2, 'II', 'LĨNH VỰC VĂN HÓA - XÃ HỘI'], [4, 'III', 'LĨNH VỰC QUỐC PHÒNG - AN NINH, DÂN TỘC - TÔN GIÁO'], [5, 'IV', 'LĨNH VỰC XÂY DỰNG HỆ THỐNG CHÍNH TRỊ']];
 const STATUS: Reg['status'][] = ['new', 'continued', 'replicated'];
 
-const mau01DongHoa: WordSample = {
-  name: 'mau01-tong-hop-dang-uy-xa-dong-hoa-2026.docx',
-  build: () => {
-    const rows: (string | { text?: string; colSpan?: number; rowSpan?: number; bold?: boolean })[][] = [
-      [{ text: 'STT', rowSpan: 2 }, { text: 'Tên mô hình', rowSpan: 2 }, { text: 'Chủ thể thực hiện', rowSpan: 2 }, { text: 'Lĩnh vực', rowSpan: 2 }, { text: 'Thời gian thực hiện', colSpan: 2 }, { text: 'Loại mô hình', colSpan: 3 }, { text: 'Người phụ trách', rowSpan: 2 }, { text: 'Ghi chú', rowSpan: 2 }],
-      ['Bắt đầu', 'Kết thúc', 'Mới', 'Duy trì', 'Nhân rộng'],
-    ];
-    let n = 0;
-    mau01Rows.forEach((m, i) => {
-      const g = GROUPS.find(([at]) => at === i);
-      if (g) rows.push([{ text: g[1], bold: true }, { text: g[2], colSpan: 10, bold: true }]);
-      n++;
-      rows.push([String(n), m.name, m.owner, m.field, m.start, m.end, m.s === 0 ? 'x' : '', m.s === 1 ? 'x' : '', m.s === 2 ? 'x' : '', m.person, m.note ?? '']);
-    });
-    rows.push([{ text: 'Tổng cộng', colSpan: 6, bold: true }, { text: '2', bold: true }, { text: '3', bold: true }, { text: '1', bold: true }, '', '']);
-    return pack([
-      para(U, 'Mẫu 01', { right: true, italic: true }),
-      headerBlock(U, ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA', '*'], PARTY_RIGHT('Đông Hòa', '09 tháng 3 năm 2026'), { nested: true }),
-      blank(),
-      para(U, 'BIỂU TỔNG HỢP ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true }),
-      para(U, '(Kèm theo Báo cáo số 45-BC/ĐU, ngày 09/3/2026 của Đảng ủy xã Đông Hòa)', { italic: true, center: true }),
-      table(U, rows, { headerRows: 2 }),
-      ...signature(U, ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Hoàng Minh Châu']),
-    ]);
-  },
-  expected: {
-    file: 'mau01-tong-hop-dang-uy-xa-dong-hoa-2026.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2026,
-    unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA',
-    level: 'commune',
-    encoding: 'unicode',
-    records: mau01Rows.map((m) => reg({
+/** The mẫu 01 document and, for each model, its 1-based row in the table. */
+export function buildMau01(): { body: Body; table: number; rows: number[] } {
+  const rows: CellRow[] = [
+    [{ text: 'STT', rowSpan: 2 }, { text: 'Tên mô hình', rowSpan: 2 }, { text: 'Chủ thể thực hiện', rowSpan: 2 }, { text: 'Lĩnh vực', rowSpan: 2 }, { text: 'Thời gian thực hiện', colSpan: 2 }, { text: 'Loại mô hình', colSpan: 3 }, { text: 'Người phụ trách', rowSpan: 2 }, { text: 'Ghi chú', rowSpan: 2 }],
+    ['Bắt đầu', 'Kết thúc', 'Mới', 'Duy trì', 'Nhân rộng'],
+  ];
+  const at: number[] = [];
+  MAU01_ROWS.forEach((m, i) => {
+    const g = GROUPS.find(([k]) => k === i);
+    if (g) rows.push([{ text: g[1], bold: true }, { text: g[2], colSpan: 10, bold: true }]);
+    rows.push([String(i + 1), m.name, m.owner, m.field, m.start, m.end, m.s === 0 ? 'x' : '', m.s === 1 ? 'x' : '', m.s === 2 ? 'x' : '', m.person, m.note ?? '']);
+    at.push(rows.length);
+  });
+  rows.push([{ text: 'Tổng cộng', colSpan: 6, bold: true }, { text: '2', bold: true }, { text: '3', bold: true }, { text: '1', bold: true }, '', '']);
+  const b = new Body(U);
+  b.p('Mẫu 01', { right: true, italic: true });
+  b.header(['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA', '*'], PARTY_RIGHT('Đông Hòa', '09 tháng 3 năm 2026'), { nested: true });
+  b.blank();
+  b.p('BIỂU TỔNG HỢP ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+  b.p('(Kèm theo Báo cáo số 45-BC/ĐU, ngày 09/3/2026 của Đảng ủy xã Đông Hòa)', { italic: true, center: true });
+  const t = b.table(table(U, rows, { headerRows: 2 }));
+  b.signature(['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Hoàng Minh Châu']);
+  return { body: b, table: t, rows: at };
+}
+
+export function mau01Expected(file: string, format: 'docx' | 'doc', table: number, rows: number[]): ExpectedFile {
+  return fileExpect({
+    file, format, kind: 'registration', year: 2026, unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA', level: 'commune',
+    records: MAU01_ROWS.map((m, i) => wordRecord(reg({
       year: 2026,
       model_name: m.name,
       field: m.fieldCode,
@@ -357,52 +339,58 @@ const mau01DongHoa: WordSample = {
       end_date: m.ed,
       person_in_charge: m.person,
       note: m.note ?? null,
-    })),
-    issues: [],
+    }), { table, row: rows[i]! })),
+    issues: [{ severity: 'info', code: 'TOTAL_ROW_SKIPPED' }],
+  });
+}
+
+const mau01DongHoa: WordSample = {
+  file: '2026_dong-hoa_mau01-tong-hop-gop-o.docx',
+  make: async () => {
+    const m = buildMau01();
+    return { bytes: await m.body.pack(), expected: mau01Expected('2026_dong-hoa_mau01-tong-hop-gop-o.docx', 'docx', m.table, m.rows) };
   },
 };
 
 // ---------------------------------------------------------------------------
-// 7. A 2024 registration list typed in TCVN3 (.VnTime, caps in .VnTimeH).
+// 7. A 2024 registration list typed in TCVN3 (.VnTime, capitals in .VnTimeH).
 
 const T3: Kit = { mode: 'tcvn3' };
-const tcvn3Rows = [
+const TCVN3_ROWS = [
   { name: 'Vận động hộ gia đình phân loại rác thải tại nguồn', owner: 'Chi bộ thôn Tân Phú 2', field: 'Văn hóa - xã hội', code: 'culture_society' as const, time: 'Từ tháng 3/2024 đến tháng 12/2024', s: 'Mới', status: 'new' as const, person: 'Hoàng Văn Sơn', sd: '2024-03', ed: '2024-12', ot: 'collective' as const },
   { name: 'Tổ hòa giải giỏi, xóm làng bình yên', owner: 'Chi hội Cựu chiến binh thôn Tân Phú 2', field: 'Quốc phòng - an ninh', code: 'defense_security' as const, time: 'Từ tháng 01/2024 đến tháng 12/2024', s: 'Duy trì', status: 'continued' as const, person: 'Vũ Đình Khải', sd: '2024-01', ed: '2024-12', ot: 'collective' as const },
   { name: 'Nuôi ong lấy mật gắn với giảm nghèo bền vững', owner: 'Lương Văn Thắng', field: 'Kinh tế', code: 'economy' as const, time: 'Từ tháng 4/2024 đến tháng 11/2024', s: 'Mới', status: 'new' as const, person: 'Lương Văn Thắng', sd: '2024-04', ed: '2024-11', ot: 'individual' as const },
 ];
 const tcvn3TanPhu: WordSample = {
-  name: 'mau01-tcvn3-chi-bo-thon-tan-phu-2-2024.docx',
-  build: () => pack([
-    headerBlock(T3, ['ĐẢNG BỘ XÃ TÂN PHÚ', 'CHI BỘ THÔN TÂN PHÚ 2', '*'], PARTY_RIGHT('Tân Phú', '20 tháng 02 năm 2024')),
-    blank(),
-    para(T3, 'DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024', { bold: true, center: true }),
-    table(T3, [
-      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Thời gian thực hiện', 'Mới/Duy trì', 'Người phụ trách'],
-      ...tcvn3Rows.map((r, i) => [String(i + 1), r.name, r.owner, r.field, r.time, r.s, r.person]),
-    ], { headerRows: 1 }),
-    ...signature(T3, ['T/M CHI BỘ', 'BÍ THƯ', 'Hoàng Văn Sơn']),
-  ]),
-  expected: {
-    file: 'mau01-tcvn3-chi-bo-thon-tan-phu-2-2024.docx',
-    format: 'docx',
-    kind: 'registration',
-    year: 2024,
-    unit: 'CHI BỘ THÔN TÂN PHÚ 2',
-    level: 'commune',
-    encoding: 'tcvn3',
-    records: tcvn3Rows.map((r) => reg({
-      year: 2024,
-      model_name: r.name,
-      field: r.code,
-      owner: r.owner,
-      owner_type: r.ot,
-      status: r.status,
-      start_date: r.sd,
-      end_date: r.ed,
-      person_in_charge: r.person,
-    })),
-    issues: [],
+  file: '2024_tan-phu_mau01-word-tcvn3.docx',
+  make: async () => {
+    const b = new Body(T3);
+    b.header(['ĐẢNG BỘ XÃ TÂN PHÚ', 'CHI BỘ THÔN TÂN PHÚ 2', '*'], PARTY_RIGHT('Tân Phú', '20 tháng 02 năm 2024'));
+    b.blank();
+    b.p('DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024', { bold: true, center: true });
+    const t = b.table(table(T3, [
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Thời gian thực hiện', 'Hình thức', 'Người phụ trách'],
+      ...TCVN3_ROWS.map((r, i) => [String(i + 1), r.name, r.owner, r.field, r.time, r.s, r.person]),
+    ], { headerRows: 1 }));
+    b.signature(['T/M CHI BỘ', 'BÍ THƯ', 'Hoàng Văn Sơn']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2024_tan-phu_mau01-word-tcvn3.docx', format: 'docx', kind: 'registration',
+        year: 2024, unit: 'CHI BỘ THÔN TÂN PHÚ 2', level: 'commune', encoding: 'tcvn3',
+        records: TCVN3_ROWS.map((r, i) => wordRecord(reg({
+          year: 2024,
+          model_name: r.name,
+          field: r.code,
+          owner: r.owner,
+          owner_type: r.ot,
+          status: r.status,
+          start_date: r.sd,
+          end_date: r.ed,
+          person_in_charge: r.person,
+        }), { table: t, row: i + 2 })),
+      }),
+    };
   },
 };
 
@@ -411,48 +399,41 @@ const tcvn3TanPhu: WordSample = {
 //    proposal that is not a recognition, and a target in the outlook section.
 
 const baoCao6Thang: WordSample = {
-  name: 'bao-cao-6-thang-dang-uy-xa-dong-hoa-2026.docx',
-  build: () => pack([
-    headerBlock(U, ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA', '*', 'Số 52-BC/ĐU'], PARTY_RIGHT('Đông Hòa', '26 tháng 6 năm 2026')),
-    blank(),
-    para(U, 'BÁO CÁO', { bold: true, center: true }),
-    para(U, 'kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2026', { bold: true, center: true }),
-    blank(),
-    para(U, 'Thực hiện Hướng dẫn số 05-HD/ĐU, ngày 15/01/2026 của Ban Thường vụ Đảng ủy xã về thực hiện phong trào thi đua “Dân vận khéo” năm 2026, Ban Thường vụ Đảng ủy báo cáo kết quả 6 tháng đầu năm 2026 như sau:'),
-    para(U, 'I. KẾT QUẢ THỰC HIỆN', { bold: true }),
-    para(U, '1. Công tác lãnh đạo, chỉ đạo', { bold: true }),
-    para(U, 'Ban Thường vụ Đảng ủy đã ban hành 01 hướng dẫn, tổ chức 02 hội nghị quán triệt cho 100% chi bộ trực thuộc; 24/24 tổ chức đảng đã xây dựng kế hoạch thực hiện.'),
-    para(U, '2. Kết quả đăng ký xây dựng mô hình', { bold: true }),
-    para(U, 'Toàn Đảng bộ đăng ký xây dựng 14 mô hình “Dân vận khéo”, trong đó 05 mô hình mới, 09 mô hình duy trì; không có mô hình nhân rộng. Đến nay 05/05 mô hình mới đã tổ chức ra mắt.'),
-    para(U, '3. Kết quả công nhận mô hình, điển hình', { bold: true }),
-    para(U, 'Qua khảo sát, thẩm định, Ban Thường vụ Đảng ủy đã công nhận 9 mô hình cấp xã; đề nghị Ban Tuyên giáo và Dân vận Thành ủy xem xét công nhận 02 mô hình cấp thành phố.'),
-    para(U, 'Có mười hai tập thể và 07 cá nhân được biểu dương điển hình “Dân vận khéo” 6 tháng đầu năm.'),
-    para(U, 'II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM', { bold: true }),
-    para(U, '- Tiếp tục chỉ đạo các chi, đảng bộ trực thuộc triển khai các mô hình đã đăng ký; phấn đấu đến cuối năm 2026 công nhận ít nhất 12 mô hình cấp xã.'),
-    ...signature(U, ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Hoàng Minh Châu']),
-  ]),
-  expected: {
-    file: 'bao-cao-6-thang-dang-uy-xa-dong-hoa-2026.docx',
-    format: 'docx',
-    kind: 'report',
-    year: 2026,
-    unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [report({
-      year: 2026,
-      period: 'H1',
-      models_registered: 14,
-      models_new: 5,
-      models_continued: 9,
-      models_replicated: 0,
-      recognized_commune: 9,
-      recognized_district: null,
-      recognized_province: null,
-      exemplars_collective: 12,
-      exemplars_individual: 7,
-    })],
-    issues: [{ severity: 'info', code: 'REPORT_QUOTA' }],
+  file: '2026-h1_dong-hoa_bao-cao-6-thang.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA', '*', 'Số 52-BC/ĐU'], PARTY_RIGHT('Đông Hòa', '26 tháng 6 năm 2026'));
+    b.blank();
+    b.p('BÁO CÁO', { bold: true, center: true });
+    b.p('kết quả thực hiện phong trào thi đua “Dân vận khéo” 6 tháng đầu năm 2026', { bold: true, center: true });
+    b.blank();
+    b.p('Thực hiện Hướng dẫn số 05-HD/ĐU, ngày 15/01/2026 của Ban Thường vụ Đảng ủy xã về thực hiện phong trào thi đua “Dân vận khéo” năm 2026, Ban Thường vụ Đảng ủy báo cáo kết quả 6 tháng đầu năm 2026 như sau:');
+    b.p('I. KẾT QUẢ THỰC HIỆN', { bold: true });
+    b.p('1. Công tác lãnh đạo, chỉ đạo', { bold: true });
+    b.p('Ban Thường vụ Đảng ủy đã ban hành 01 hướng dẫn, tổ chức 02 hội nghị quán triệt cho 100% chi bộ trực thuộc; 24/24 tổ chức đảng đã xây dựng kế hoạch thực hiện.');
+    b.p('2. Kết quả đăng ký xây dựng mô hình', { bold: true });
+    const at = b.p('Toàn Đảng bộ đăng ký xây dựng 14 mô hình “Dân vận khéo”, trong đó 05 mô hình mới, 09 mô hình duy trì; không có mô hình nhân rộng. Đến nay 05/05 mô hình mới đã tổ chức ra mắt.');
+    b.p('3. Kết quả công nhận mô hình, điển hình', { bold: true });
+    b.p('Qua khảo sát, thẩm định, Ban Thường vụ Đảng ủy đã công nhận 9 mô hình cấp xã; đề nghị Ban Tuyên giáo và Dân vận Thành ủy xem xét công nhận 02 mô hình cấp thành phố.');
+    b.p('Có mười hai tập thể và 07 cá nhân được biểu dương điển hình “Dân vận khéo” 6 tháng đầu năm.');
+    b.p('II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM', { bold: true });
+    b.p('- Tiếp tục chỉ đạo các chi, đảng bộ trực thuộc triển khai các mô hình đã đăng ký; phấn đấu đến cuối năm 2026 công nhận ít nhất 12 mô hình cấp xã.');
+    b.signature(['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ', 'Hoàng Minh Châu']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026-h1_dong-hoa_bao-cao-6-thang.docx', format: 'docx', kind: 'report',
+        year: 2026, unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA', level: 'commune',
+        records: [wordRecord(report({
+          year: 2026, period: 'H1',
+          models_registered: 14, models_new: 5, models_continued: 9, models_replicated: 0,
+          // "đề nghị … công nhận 02 mô hình cấp thành phố" is a proposal, not a recognition.
+          recognized_commune: 9, recognized_district: null, recognized_province: null,
+          exemplars_collective: 12, exemplars_individual: 7,
+        }), { paragraph: at })],
+        issues: [{ severity: 'info', code: 'REPORT_QUOTA' }],
+      }),
+    };
   },
 };
 
@@ -461,67 +442,60 @@ const baoCao6Thang: WordSample = {
 //    year's quotas stated in the outlook.
 
 const baoCaoNam: WordSample = {
-  name: 'bao-cao-nam-2025-dang-uy-xa-tan-lai.docx',
-  build: () => pack([
-    para(U, 'Phụ lục 02', { right: true, italic: true }),
-    headerBlock(U, ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ TÂN LAI', '*', 'Số 118-BC/ĐU'], PARTY_RIGHT('Tân Lai', '18 tháng 11 năm 2025')),
-    blank(),
-    para(U, 'BÁO CÁO', { bold: true, center: true }),
-    para(U, 'Kết quả thực hiện phong trào thi đua “Dân vận khéo” năm 2025', { bold: true, center: true }),
-    blank(),
-    para(U, 'I. ĐẶC ĐIỂM TÌNH HÌNH', { bold: true }),
-    para(U, 'Xã Tân Lai được thành lập trên cơ sở hợp nhất xã Đông Lai và xã Tân Phú từ ngày 01/7/2025; Đảng bộ xã có 24 tổ chức cơ sở đảng trực thuộc với 1.126 đảng viên.'),
-    para(U, 'II. KẾT QUẢ THỰC HIỆN', { bold: true }),
-    para(U, 'Năm 2025, các chi, đảng bộ trực thuộc đã đăng ký 18 mô hình, gồm: mười mô hình duy trì từ các năm trước, 06 mô hình xây dựng mới và 02 mô hình nhân rộng. Kết quả cụ thể như sau:'),
-    table(U, [
+  file: '2025_tan-lai_bao-cao-nam-phu-luc-02.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.p('Phụ lục 02', { right: true, italic: true });
+    b.header(['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ TÂN LAI', '*', 'Số 118-BC/ĐU'], PARTY_RIGHT('Tân Lai', '18 tháng 11 năm 2025'));
+    b.blank();
+    b.p('BÁO CÁO', { bold: true, center: true });
+    b.p('Kết quả thực hiện phong trào thi đua “Dân vận khéo” năm 2025', { bold: true, center: true });
+    b.blank();
+    b.p('I. ĐẶC ĐIỂM TÌNH HÌNH', { bold: true });
+    b.p('Xã Tân Lai được thành lập trên cơ sở hợp nhất xã Đông Lai và xã Tân Phú từ ngày 01/7/2025; Đảng bộ xã có 24 tổ chức cơ sở đảng trực thuộc với 1.126 đảng viên.');
+    b.p('II. KẾT QUẢ THỰC HIỆN', { bold: true });
+    const at = b.p('Năm 2025, các chi, đảng bộ trực thuộc đã đăng ký 18 mô hình, gồm: mười mô hình duy trì từ các năm trước, 06 mô hình xây dựng mới và 02 mô hình nhân rộng. Kết quả cụ thể như sau:');
+    b.table(table(U, [
       ['STT', 'Nội dung', 'Số lượng', 'Ghi chú'],
       ['1', 'Tổng số mô hình đăng ký', '18', ''],
       ['2', 'Mô hình được công nhận cấp xã', '11', 'Quyết định số 210-QĐ/ĐU'],
       ['3', 'Mô hình được công nhận cấp tỉnh', '01', 'Ban Tuyên giáo và Dân vận Tỉnh ủy công nhận'],
       ['4', 'Tập thể điển hình được biểu dương', '04', ''],
       ['5', 'Cá nhân điển hình được biểu dương', '06', ''],
-    ], { headerRows: 1 }),
-    para(U, 'Trước khi hợp nhất, Huyện ủy Kim Sơn đã công nhận 03 mô hình cấp huyện của xã Đông Lai và xã Tân Phú.'),
-    para(U, 'III. PHƯƠNG HƯỚNG NĂM 2026', { bold: true }),
-    para(U, '- Phấn đấu năm 2026 có ít nhất 05 mô hình “Dân vận khéo”, trong đó có ít nhất 01 mô hình đăng ký mới hoặc nhân rộng.'),
-    para(U, '- 100% tổ chức đảng trực thuộc xây dựng ít nhất 01 mô hình “Dân vận khéo”.'),
-    para(U, '- Có ít nhất 07 tập thể, cá nhân được công nhận điển hình “Dân vận khéo”.'),
-    ...signature(U, ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Nguyễn Thị Thu Hà']),
-  ]),
-  expected: {
-    file: 'bao-cao-nam-2025-dang-uy-xa-tan-lai.docx',
-    format: 'docx',
-    kind: 'report',
-    year: 2025,
-    unit: 'ĐẢNG ỦY XÃ TÂN LAI',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [report({
-      year: 2025,
-      period: 'FY',
-      models_registered: 18,
-      models_new: 6,
-      models_continued: 10,
-      models_replicated: 2,
-      recognized_commune: 11,
-      recognized_district: 3,
-      recognized_province: 1,
-      exemplars_collective: 4,
-      exemplars_individual: 6,
-    })],
-    issues: [
-      { severity: 'info', code: 'REPORT_QUOTA' },
-      { severity: 'info', code: 'REPORT_QUOTA' },
-      { severity: 'info', code: 'REPORT_QUOTA' },
-      { severity: 'info', code: 'REPORT_QUOTA' },
-    ],
+    ], { headerRows: 1 }));
+    b.p('Trước khi hợp nhất, Huyện ủy Kim Sơn đã công nhận 03 mô hình cấp huyện của xã Đông Lai và xã Tân Phú.');
+    b.p('III. PHƯƠNG HƯỚNG NĂM 2026', { bold: true });
+    b.p('- Phấn đấu năm 2026 có ít nhất 05 mô hình “Dân vận khéo”, trong đó có ít nhất 01 mô hình đăng ký mới hoặc nhân rộng.');
+    b.p('- 100% tổ chức đảng trực thuộc xây dựng ít nhất 01 mô hình “Dân vận khéo”.');
+    b.p('- Có ít nhất 07 tập thể, cá nhân được công nhận điển hình “Dân vận khéo”.');
+    b.signature(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Nguyễn Thị Thu Hà']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2025_tan-lai_bao-cao-nam-phu-luc-02.docx', format: 'docx', kind: 'report',
+        year: 2025, unit: 'ĐẢNG ỦY XÃ TÂN LAI', level: 'commune',
+        records: [wordRecord(report({
+          year: 2025, period: 'FY',
+          models_registered: 18, models_new: 6, models_continued: 10, models_replicated: 2,
+          recognized_commune: 11, recognized_district: 3, recognized_province: 1,
+          exemplars_collective: 4, exemplars_individual: 6,
+        }), { paragraph: at })],
+        // Four targets for 2026: ≥ 5 models, ≥ 1 new or replicated, 100 % of party organisations, ≥ 7 exemplars.
+        issues: [
+          { severity: 'info', code: 'REPORT_QUOTA' },
+          { severity: 'info', code: 'REPORT_QUOTA' },
+          { severity: 'info', code: 'REPORT_QUOTA' },
+          { severity: 'info', code: 'REPORT_QUOTA' },
+        ],
+      }),
+    };
   },
 };
 
 // ---------------------------------------------------------------------------
 // 10. Recognition list, annex of a decision.
 
-const recRows: [string, string, string, RecognitionRecord['field']][] = [
+const REC_ROWS: [string, string, string, 'economy' | 'culture_society' | 'defense_security' | 'political_system'][] = [
   ['Vận động Nhân dân hiến đất mở rộng đường giao thông nông thôn', 'Chi bộ thôn Đông La 1', 'Kinh tế', 'economy'],
   ['Nông dân chung sức xây dựng cánh đồng mẫu lớn', 'Hội Nông dân xã Đông Hòa', 'Kinh tế', 'economy'],
   ['Tổ phụ nữ tự quản đường hoa', 'Chi hội Phụ nữ thôn Hòa Bình 2', 'Văn hóa - xã hội', 'culture_society'],
@@ -529,31 +503,30 @@ const recRows: [string, string, string, RecognitionRecord['field']][] = [
   ['Chính quyền thân thiện, vì Nhân dân phục vụ', 'UBND xã Đông Hòa', 'Xây dựng hệ thống chính trị', 'political_system'],
 ];
 const congNhan: WordSample = {
-  name: 'cong-nhan-mo-hinh-dang-uy-xa-dong-hoa-2025.docx',
-  build: () => pack([
-    headerBlock(U, ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA', '*'], PARTY_RIGHT('Đông Hòa', '15 tháng 12 năm 2025')),
-    blank(),
-    para(U, 'DANH SÁCH', { bold: true, center: true }),
-    para(U, 'Mô hình “Dân vận khéo” được công nhận năm 2025', { bold: true, center: true }),
-    para(U, '(Kèm theo Quyết định số 125-QĐ/ĐU, ngày 15/12/2025 của Ban Thường vụ Đảng ủy xã Đông Hòa)', { italic: true, center: true }),
-    table(U, [
+  file: '2025_dong-hoa_cong-nhan-mo-hinh-word.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA', '*'], PARTY_RIGHT('Đông Hòa', '15 tháng 12 năm 2025'));
+    b.blank();
+    b.p('DANH SÁCH', { bold: true, center: true });
+    b.p('Mô hình “Dân vận khéo” được công nhận năm 2025', { bold: true, center: true });
+    b.p('(Kèm theo Quyết định số 125-QĐ/ĐU, ngày 15/12/2025 của Ban Thường vụ Đảng ủy xã Đông Hòa)', { italic: true, center: true });
+    const t = b.table(table(U, [
       ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Cấp công nhận'],
-      ...recRows.map((r, i) => [String(i + 1), r[0], r[1], r[2], 'Cấp xã']),
-    ], { headerRows: 1 }),
-    ...signature(U, ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Trịnh Văn Quang']),
-  ]),
-  expected: {
-    file: 'cong-nhan-mo-hinh-dang-uy-xa-dong-hoa-2025.docx',
-    format: 'docx',
-    kind: 'recognition',
-    year: 2025,
-    unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA',
-    level: 'commune',
-    encoding: 'unicode',
-    decision_no: '125-QĐ/ĐU',
-    decision_date: '2025-12-15',
-    records: recRows.map((r) => ({ type: 'recognition' as const, year: 2025, model_name: r[0], owner: r[1], field: r[3], level: 'commune' as const })),
-    issues: [],
+      ...REC_ROWS.map((r, i) => [String(i + 1), r[0], r[1], r[2], 'Cấp xã']),
+    ], { headerRows: 1 }));
+    b.signature(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Trịnh Văn Quang']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2025_dong-hoa_cong-nhan-mo-hinh-word.docx', format: 'docx', kind: 'recognition',
+        year: 2025, unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA', level: 'commune', decision_no: '125-QĐ/ĐU', decision_date: '2025-12-15',
+        records: REC_ROWS.map((r, i) => wordRecord({
+          type: 'recognition', year: 2025, model_name: r[0], owner: r[1], field: r[3], level: 'commune',
+          decision_no: '125-QĐ/ĐU', decision_date: '2025-12-15',
+        }, { table: t, row: i + 2 })),
+      }),
+    };
   },
 };
 
@@ -561,13 +534,14 @@ const congNhan: WordSample = {
 // 11. Exemplar list: collective and individual sections, honorifics.
 
 const dienHinh: WordSample = {
-  name: 'dien-hinh-dan-van-kheo-dang-uy-xa-kim-son-2025.docx',
-  build: () => pack([
-    headerBlock(U, ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ KIM SƠN', '*'], PARTY_RIGHT('Kim Sơn', '05 tháng 12 năm 2025')),
-    blank(),
-    para(U, 'DANH SÁCH', { bold: true, center: true }),
-    para(U, 'Tập thể, cá nhân điển hình “Dân vận khéo” năm 2025', { bold: true, center: true }),
-    table(U, [
+  file: '2025_kim-son_dien-hinh-word.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ KIM SƠN', '*'], PARTY_RIGHT('Kim Sơn', '05 tháng 12 năm 2025'));
+    b.blank();
+    b.p('DANH SÁCH', { bold: true, center: true });
+    b.p('Tập thể, cá nhân điển hình “Dân vận khéo” năm 2025', { bold: true, center: true });
+    const t = b.table(table(U, [
       ['STT', 'Tên tập thể, cá nhân', 'Chức vụ', 'Đơn vị', 'Mô hình', 'Hình thức khen thưởng'],
       [{ text: 'I', bold: true }, { text: 'TẬP THỂ', colSpan: 5, bold: true }],
       ['1', 'Chi bộ thôn Kim Sơn 3', '', 'Đảng bộ xã Kim Sơn', 'Dân vận khéo trong xây dựng nông thôn mới kiểu mẫu', 'Giấy khen'],
@@ -576,27 +550,29 @@ const dienHinh: WordSample = {
       ['1', 'Ông Đinh Văn Toàn', 'Trưởng thôn', 'Thôn Kim Sơn 1', 'Vận động hiến đất làm đường', 'Giấy khen'],
       ['2', 'Bà Ngô Thị Lan', 'Chi hội trưởng Phụ nữ', 'Thôn Kim Sơn 2', 'Phụ nữ tiết kiệm giúp nhau', 'Giấy khen'],
       ['3', 'Đồng chí Bùi Văn Hải', 'Phó Trưởng Công an xã', 'Công an xã Kim Sơn', 'Camera an ninh khu dân cư', 'Giấy khen'],
-    ], { headerRows: 1 }),
-    ...signature(U, ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Lại Thế Vinh']),
-  ]),
-  expected: {
-    file: 'dien-hinh-dan-van-kheo-dang-uy-xa-kim-son-2025.docx',
-    format: 'docx',
-    kind: 'exemplar',
-    year: 2025,
-    unit: 'ĐẢNG ỦY XÃ KIM SƠN',
-    level: 'commune',
-    encoding: 'unicode',
-    records: [
-      { type: 'exemplar', year: 2025, name: 'Chi bộ thôn Kim Sơn 3', exemplar_type: 'collective', position: null, unit: 'Đảng bộ xã Kim Sơn', model_name: 'Dân vận khéo trong xây dựng nông thôn mới kiểu mẫu', award: 'Giấy khen' },
-      { type: 'exemplar', year: 2025, name: 'Hội Cựu chiến binh xã Kim Sơn', exemplar_type: 'collective', position: null, unit: 'Ủy ban MTTQ Việt Nam xã Kim Sơn', model_name: 'Cựu chiến binh giúp nhau giảm nghèo', award: 'Giấy khen' },
-      { type: 'exemplar', year: 2025, name: 'Đinh Văn Toàn', exemplar_type: 'individual', position: 'Trưởng thôn', unit: 'Thôn Kim Sơn 1', model_name: 'Vận động hiến đất làm đường', award: 'Giấy khen' },
-      { type: 'exemplar', year: 2025, name: 'Ngô Thị Lan', exemplar_type: 'individual', position: 'Chi hội trưởng Phụ nữ', unit: 'Thôn Kim Sơn 2', model_name: 'Phụ nữ tiết kiệm giúp nhau', award: 'Giấy khen' },
-      { type: 'exemplar', year: 2025, name: 'Bùi Văn Hải', exemplar_type: 'individual', position: 'Phó Trưởng Công an xã', unit: 'Công an xã Kim Sơn', model_name: 'Camera an ninh khu dân cư', award: 'Giấy khen' },
-    ],
-    issues: [],
+    ], { headerRows: 1 }));
+    b.signature(['T/M BAN THƯỜNG VỤ', 'BÍ THƯ', 'Lại Thế Vinh']);
+    const ex = (row: number, name: string, type: 'collective' | 'individual', position: string | null, unit: string, model: string): ExpectedRecord =>
+      // The list names no level (it does not say "công nhận cấp …"): level stays null.
+      wordRecord({ type: 'exemplar', year: 2025, name, exemplar_type: type, position, unit, model_name: model, award: 'Giấy khen', level: null }, { table: t, row });
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2025_kim-son_dien-hinh-word.docx', format: 'docx', kind: 'exemplar',
+        year: 2025, unit: 'ĐẢNG ỦY XÃ KIM SƠN', level: 'commune',
+        records: [
+          ex(3, 'Chi bộ thôn Kim Sơn 3', 'collective', null, 'Đảng bộ xã Kim Sơn', 'Dân vận khéo trong xây dựng nông thôn mới kiểu mẫu'),
+          ex(4, 'Hội Cựu chiến binh xã Kim Sơn', 'collective', null, 'Ủy ban MTTQ Việt Nam xã Kim Sơn', 'Cựu chiến binh giúp nhau giảm nghèo'),
+          ex(6, 'Đinh Văn Toàn', 'individual', 'Trưởng thôn', 'Thôn Kim Sơn 1', 'Vận động hiến đất làm đường'),
+          ex(7, 'Ngô Thị Lan', 'individual', 'Chi hội trưởng Phụ nữ', 'Thôn Kim Sơn 2', 'Phụ nữ tiết kiệm giúp nhau'),
+          ex(8, 'Bùi Văn Hải', 'individual', 'Phó Trưởng Công an xã', 'Công an xã Kim Sơn', 'Camera an ninh khu dân cư'),
+        ],
+      }),
+    };
   },
 };
+
+type CellRow = (string | { text?: string; colSpan?: number; rowSpan?: number; bold?: boolean })[];
 
 export const DOCX_SAMPLES: WordSample[] = [
   doanThanhNien,
@@ -611,5 +587,3 @@ export const DOCX_SAMPLES: WordSample[] = [
   congNhan,
   dienHinh,
 ];
-
-export type { Piece, Table };

@@ -24,7 +24,9 @@ export interface WordSample {
 }
 
 /** A record with Word provenance, in the corpus test's shape (sheet is null for Word). */
-export function wordRecord(r: Omit<EtlRecord, 'source' | 'extra'> & { extra?: Record<string, string> }, src: WordSource): ExpectedRecord {
+type Bare<T> = T extends unknown ? Omit<T, 'source' | 'extra'> & { extra?: Record<string, string> } : never;
+
+export function wordRecord(r: Bare<EtlRecord>, src: WordSource): ExpectedRecord {
   const source = 'table' in src ? { sheet: null, table: src.table, row: src.row } : { sheet: null, row: null, paragraph: src.paragraph };
   return { extra: {}, ...r, source } as unknown as ExpectedRecord;
 }

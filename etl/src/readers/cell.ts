@@ -46,7 +46,6 @@ export function isLegacyFontName(font: string | undefined): boolean {
  * font is returned untouched, which keeps the common case cheap.
  */
 export function decodeText(text: string, font?: string): { text: string; encoding?: 'tcvn3' | 'vni' } {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text) && !isLegacyFontName(font)) return { text: nfc(text) };
   const decoded = decodeLegacyText(text, font);
   const enc = decoded.encoding;

@@ -22,7 +22,11 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; charset: Char
   const n = Math.min(b.length, 4096) & ~1;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < n; i++) {
+    if (b[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   if (odd > n / 8 && even === 0) return { text: b.subarray(0, b.length & ~1).toString('utf16le'), charset: 'utf-16le' };
   if (even > n / 8 && odd === 0) return { text: Buffer.from(b.subarray(0, b.length & ~1)).swap16().toString('utf16le'), charset: 'utf-16be' };
   try {

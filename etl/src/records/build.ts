@@ -46,12 +46,12 @@ export function groupMeaning(text: string, year: number | null): GroupContext & 
     if (f) g.field = f;
   }
   if (/mo hinh (moi|duy tri|nhan rong|xay dung moi)|^(moi|duy tri|nhan rong|loai bo)\b|^(xay dung moi|dang ky moi)/.test(k)) {
-    const s = parseStatus(rest);
+    const s = parseStatus(rest.replace(/^(?:các\s+)?mô\s+hình\s+/iu, ''));
     if (s) g.status = s;
   }
   const lm = /\bcap (xa|phuong|co so|huyen|thi xa|tinh|thanh pho)\b/.exec(k);
   if (lm) {
-    const l = parseLevel(`cấp ${lm[1]}`, year ?? undefined);
+    const l = parseLevel(`cap ${lm[1]}`, year ?? undefined);
     if (l) g.level = l;
   }
   return g;

@@ -39,7 +39,7 @@ export function kindFromText(text: string): DocumentKind {
 export function levelFromTitle(text: string, year: number | null): Level | null {
   const m = /\bcap (xa|phuong|co so|huyen|thi xa|tinh|thanh pho|quan)\b/.exec(fold(text));
   if (!m) return null;
-  return parseLevel(`cấp ${m[1]}`, year ?? undefined) ?? null;
+  return parseLevel(`cap ${m[1]}`, year ?? undefined) ?? null;
 }
 
 /** "Quyết định số 125-QĐ/ĐU ngày 15/12/2025" (also "QĐ số …", "Số … ngày …"). */

@@ -49,8 +49,7 @@ function encodingOf(grids: Grid[]): TextEncoding {
         if (!c || c.text === '') continue;
         if (c.encoding === 'tcvn3') tcvn3++;
         else if (c.encoding === 'vni') vni++;
-        // eslint-disable-next-line no-control-regex
-        else if (typeof c.raw === 'string' && /[^\x00-\x7f]/.test(c.text)) uni++;
+              else if (typeof c.raw === 'string' && /[^\x00-\x7f]/.test(c.text)) uni++;
       }
     }
   }

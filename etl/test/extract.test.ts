@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/index.js';
+import { sample } from './helpers.js';
+
+describe('extract()', () => {
+  it('reads a real registration list end to end', async () => {
+    const r = await extract(sample('2026_dong-hoa_dang-ky-mo-hinh.xlsx'), '2026_dong-hoa_dang-ky-mo-hinh.xlsx');
+    expect(r).toMatchObject({ format: 'xlsx', kind: 'registration', year: 2026, unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA', level: 'commune', encoding: 'unicode' });
+    expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.records).toHaveLength(12);
+    expect(r.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
+
+  it('refuses a file above the size limit before reading it', async () => {
+    const r = await extract(sample('2026_dong-hoa_dang-ky-mo-hinh.xlsx'), 'to.xlsx', { maxBytes: 1000 });
+    expect(r.records).toEqual([]);
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'FILE_TOO_LARGE' })]);
+    expect(r.issues[0]?.message).toMatch(/vượt giới hạn/);
+  });
+
+  it('stops a workbook over the cell budget with a clear error', async () => {
+    const r = await extract(sample('2026_tan-lai_bieu-tong-hop-45-mo-hinh.xlsx'), 'lon.xlsx', { maxCells: 100 });
+    expect(r.records).toEqual([]);
+    expect(r.issues.at(-1)).toMatchObject({ severity: 'error', code: 'TOO_MANY_CELLS' });
+  });
+
+  it('reads by content: a workbook named .csv is read as xlsx with a warning', async () => {
+    const r = await extract(sample('2026_dong-hoa_dang-ky-mo-hinh.xlsx'), 'sai-duoi.csv');
+    expect(r.format).toBe('xlsx');
+    expect(r.records).toHaveLength(12);
+    expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'EXTENSION_MISMATCH' }));
+  });
+
+  it('refuses every broken sample with one error and no records', async () => {
+    const cases: [string, string][] = [
+      ['hong_bi-cat-cut.xlsx', 'CORRUPT_FILE'],
+      ['hong_tep-rong.xlsx', 'EMPTY_FILE'],
+      ['hong_thuc-ra-la-html.xlsx', 'HTML_NOT_SPREADSHEET'],
+      ['hong_thuc-ra-la-csv.xlsx', 'NOT_A_WORKBOOK'],
+      ['hong_co-mat-khau.xlsx', 'ENCRYPTED'],
+      ['hong_bom-nen.xlsx', 'ZIP_BOMB'],
+      ['hong_bom-thuc-the-xml.xlsx', 'XML_ENTITY'],
+      ['hong_khong-co-bang.xlsx', 'NO_TABLE'],
+    ];
+    for (const [file, code] of cases) {
+      const r = await extract(sample(file), file);
+      expect(r.records, file).toEqual([]);
+      const errors = r.issues.filter((i) => i.severity === 'error');
+      expect(errors.map((e) => e.code), file).toEqual([code]);
+      expect(errors[0]?.message, file).toContain(file);
+    }
+  });
+
+  it('says Word is handled elsewhere without crashing on a fake docx', async () => {
+    const r = await extract(Buffer.from('PK\u0003\u0004garbage'), 'x.docx');
+    expect(r.records).toEqual([]);
+    expect(r.issues.some((i) => i.severity === 'error')).toBe(true);
+  });
+});

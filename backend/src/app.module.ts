@@ -7,6 +7,7 @@ import { DatabaseModule } from './db/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { UnitsModule } from './units/units.module.js';
 
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         UnitsModule,
         IngestModule,
         PlansModule,
+        AnalyticsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,0 +1,18 @@
+/**
+ * Response and request shapes of the API, for the frontend (imported as
+ * '@dvk/backend/api-types') and the export pack. Types only: nothing here
+ * runs, so the frontend bundle stays free of server code.
+ */
+
+// Plans and quotas (/api/plans)
+export type {
+  DeadlineDocument, DeadlineSubmissions, ModelFilter, PlanDeadlineView, PlanDocument, PlanEvaluation, PlanIssue,
+  PlanRuleView, PlanSubmissions, PlanSummary, PlanView, RuleDocument, RuleParams, RuleResult, RuleShape, RuleStatus,
+  RuleTarget, SubmissionRow, SubmissionStatus,
+} from './plans/plan.types.js';
+
+// Analytics (/api/analytics)
+export type {
+  ChildRow, ChildrenBreakdown, Distribution, DistributionItem, FulfilmentRow, FulfilmentUnit, Kpis, Overview,
+  QuotaFulfilment, RecognitionRates, RecognitionRow, StructureInfo, Trends, TrendRow, UnitRef,
+} from './analytics/analytics.types.js';

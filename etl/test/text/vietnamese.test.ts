@@ -89,7 +89,9 @@ describe('fold', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fold(fold(s)) === fold(s)), { numRuns: 5000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => fold(fold(s)) === fold(s)), { numRuns: 1000 });
+    // earlier counterexamples: marks of other scripts, compatibility characters
+    for (const s of ['क़', 'آ', 'ཌྷ', '⑴', 'İ']) expect(fold(fold(s))).toBe(fold(s));
     fc.assert(fc.property(vietnameseText, (s) => fold(fold(s)) === fold(s)));
   });
 

@@ -41,8 +41,8 @@ export interface ExportOverview {
   byField: Record<FieldCode, number>;
   /** Registrations whose field is unknown (shown, never guessed). */
   fieldUnknown: number;
-  /** Recognised models by field, and those whose field is unknown. */
-  recognizedByField: Record<FieldCode, number>;
+  /** Recognised models by field (null when analytics does not break recognitions down by field). */
+  recognizedByField: Record<FieldCode, number> | null;
   recognizedFieldUnknown: number;
   recognized: Record<LevelCode, number>;
   recognizedTotal: number;

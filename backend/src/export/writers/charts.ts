@@ -72,8 +72,10 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
   const fieldTitle = `Mô hình “Dân vận khéo” năm ${year} theo lĩnh vực`;
   add('mo-hinh-theo-linh-vuc', fieldTitle, buildModelsByFieldOption(
     [
-      ...FIELDS.map((field) => ({ field, registered: data.overview.byField[field], recognized: data.overview.recognizedByField[field] })),
-      ...(data.overview.fieldUnknown > 0 ? [{ field: null, registered: data.overview.fieldUnknown, recognized: data.overview.recognizedFieldUnknown }] : []),
+      ...FIELDS.map((field) => ({ field, registered: data.overview.byField[field], recognized: data.overview.recognizedByField?.[field] ?? null })),
+      ...(data.overview.fieldUnknown > 0
+        ? [{ field: null, registered: data.overview.fieldUnknown, recognized: data.overview.recognizedByField ? data.overview.recognizedFieldUnknown : null }]
+        : []),
     ],
     opts(fieldTitle),
   ));

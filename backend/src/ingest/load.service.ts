@@ -193,7 +193,7 @@ export class LoadService {
           field: (row.values.field as string | null) ?? null, first_year: year, created_from: fileId,
         } });
       }
-      const others = byKey.get(row.modelKey) ?? [];
+      const others = (byKey.get(row.modelKey) ?? []).filter((m) => year !== null && m.first_year !== null && m.first_year < year);
       if (row.type === 'registration' && row.values.status === 'continued' && others.length > 0) {
         prepared.review.push({
           record_type: row.type, record_key: row.key, reason: 'possible_model_match',

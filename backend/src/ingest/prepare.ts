@@ -142,12 +142,21 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
     }
   }
 
+  // A sheet named after a commune ("Đông La", "TT Kim Sơn" in a district's summary) scopes its rows to that commune.
+  const sheetScopes = new Map<string, number | null>();
+  const scopeOf = (sheet: string | null | undefined, y: number | null): number | null => {
+    if (!sheet) return unitId;
+    const cacheKey = `${y}\u0000${sheet}`;
+    if (!sheetScopes.has(cacheKey)) sheetScopes.set(cacheKey, registry.communeByPlace(sheet, y)?.id ?? null);
+    return sheetScopes.get(cacheKey) ?? unitId;
+  };
   const owners = new Map<string, ReturnType<UnitRegistry['resolve']>>();
-  const resolveOwner = (text: string, y: number | null) => {
-    const cacheKey = `${y}\u0000${text}`;
+  const resolveOwner = (text: string, y: number | null, sheet: string | null | undefined) => {
+    const scope = scopeOf(sheet, y);
+    const cacheKey = `${y}\u0000${scope}\u0000${text}`;
     let found = owners.get(cacheKey);
     if (!found) {
-      found = registry.resolve(text, { year: y, scopeUnitId: unitId });
+      found = registry.resolve(text, { year: y, scopeUnitId: scope });
       owners.set(cacheKey, found);
     }
     return found;
@@ -246,7 +255,7 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
         values.owner_unit_id = unitId;
         values.owner_method = unitId !== null ? 'issuer' : null;
       } else {
-        const owner = resolveOwner(ownerText, rowYearNow);
+        const owner = resolveOwner(ownerText, rowYearNow, record.source?.sheet);
         values.owner_unit_id = owner.unitId;
         values.owner_method = owner.method;
         if (owner.unitId === null) {

@@ -41,7 +41,15 @@ export class ReadPool {
   private closed = false;
   private inline: Promise<typeof import('@dvk/etl')> | null = null;
 
-  constructor(private readonly size: number, private readonly timeoutMs = 120_000) {}
+  /**
+   * @param timeoutMs hard wall-clock limit per file: the thread is terminated (the ETL's own 30 s budget is cooperative).
+   * @param memoryMb heap limit per reader thread (DVK_READ_MEMORY_MB): a file that needs more kills only its thread.
+   */
+  constructor(
+    private readonly size: number,
+    private readonly timeoutMs = 120_000,
+    private readonly memoryMb = Number(process.env.DVK_READ_MEMORY_MB) || 768,
+  ) {}
 
   get threads(): number {
     return this.size;
@@ -84,6 +92,7 @@ export class ReadPool {
     const url = new URL(source ? './read.worker.ts' : './read.worker.js', import.meta.url);
     if (!existsSync(url)) throw new Error(`Không thấy tệp luồng đọc ${fileURLToPath(url)}`);
     const workerData = { etlModule: process.env.DVK_ETL_MODULE };
+    const resourceLimits = { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 64 };
     // From TypeScript sources, a small bootstrap registers tsx in the thread
     // before importing the worker (an `--import tsx` flag does not reach a
     // worker's entry module on Node 20).
@@ -92,9 +101,9 @@ export class ReadPool {
           `const tsx = await import(${JSON.stringify(tsxApiUrl())});
            tsx.register();
            await import(${JSON.stringify(url.href)});`,
-          { eval: true, execArgv: ['--conditions=dvk-source'], workerData, type: 'module' } as never,
+          { eval: true, execArgv: ['--conditions=dvk-source'], workerData, type: 'module', resourceLimits } as never,
         )
-      : new Worker(url, { workerData });
+      : new Worker(url, { workerData, resourceLimits });
     worker.unref();
     const slot: Slot = { worker, busy: null };
     worker.on('message', (reply: ReadReply) => {
@@ -106,7 +115,10 @@ export class ReadPool {
       else pending.reject(new ReadError(reply.error));
       this.pump();
     });
-    worker.on('error', (error) => this.fail(slot, new ReadError(`Luồng đọc tệp gặp lỗi: ${error.message}`)));
+    worker.on('error', (error: Error & { code?: string }) =>
+      this.fail(slot, new ReadError(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `tệp cần hơn ${this.memoryMb} MB bộ nhớ để đọc (giới hạn cho mỗi tệp); tệp bị bỏ qua để bảo vệ máy chủ — hãy tách thành các tệp nhỏ hơn.`
+        : `Luồng đọc tệp gặp lỗi: ${error.message}`)));
     worker.on('exit', () => this.fail(slot, new ReadError('Luồng đọc tệp dừng bất thường.')));
     this.slots.push(slot);
     return slot;

@@ -100,6 +100,15 @@ export class UnitRegistry {
     const folded = fold(written);
     const none: Resolution = { text: written, folded, unitId: null, method: null, suggestions: [], ambiguous: false };
     if (!folded) return none;
+    // "Chi bộ thôn Đông, xã Đông La": the qualifier names the commune to read the name in.
+    const qualified = /^(.+?),\s*((?:xã|thị trấn|phường|tt)\.?\s+.+)$/iu.exec(written);
+    if (qualified) {
+      const commune = this.communeByPlace(qualified[2]!, context.year);
+      if (commune) {
+        const inner = this.resolve(qualified[1]!, { year: context.year, scopeUnitId: commune.id });
+        if (inner.unitId !== null) return { ...inner, text: written, folded };
+      }
+    }
     const area = this.areaOf(context.scopeUnitId);
     for (const key of this.keysFor(folded, area)) {
       const entries = (this.byKey.get(key) ?? []).filter((e) => {
@@ -117,6 +126,14 @@ export class UnitRegistry {
       return { ...none, ambiguous: true, suggestions: ids.map((id) => ({ unitId: id, name: this.units.get(id)!.name, score: 1 })) };
     }
     return { ...none, suggestions: this.suggest(folded, context, area) };
+  }
+
+  /** The commune a place name designates in a year ("Đông La", "xã Đông La", "TT Kim Sơn"), when exactly one does. */
+  communeByPlace(text: string | null | undefined, year?: number | null): UnitRow | null {
+    const place = fold(text).replace(/^(tt|xa|thi tran|phuong)\s+/, '');
+    if (!place) return null;
+    const found = [...this.units.values()].filter((u) => u.kind === 'commune' && this.validIn(u, year) && placeOf(u.folded_name ?? fold(u.name)) === place);
+    return found.length === 1 ? found[0]! : null;
   }
 
   /** The folded name, then the same name read within the issuing unit's commune. */

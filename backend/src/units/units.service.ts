@@ -263,7 +263,7 @@ export class UnitsService {
         : `${input.label}: không đoán được loại đơn vị của “${name}”; điền cột “Loại”.`);
     }
     const level = input.level ? (UNIT_LEVELS.includes(input.level) ? input.level : levelFromLabel(input.level)) : defaultLevel(kind);
-    if (!level) errors.push(`${input.label}: cấp “${input.level}” không rõ (tỉnh, huyện, xã, cơ sở).`);
+    if (!level && kind) errors.push(`${input.label}: cấp “${input.level}” không rõ (tỉnh, huyện, xã, cơ sở).`);
     for (const [column, value] of [['Hiệu lực từ', input.validFrom], ['Hiệu lực đến', input.validTo], ['Ngày sáp nhập', input.mergedOn]] as const) {
       if (parseDay(value) === 'invalid') errors.push(`${input.label}: cột “${column}” có ngày không hợp lệ “${value}”.`);
     }

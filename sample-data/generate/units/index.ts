@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 /** Kinds of unit; the backend's registry accepts exactly these. */
 export type UnitKind =
   | 'province' | 'district' | 'commune' | 'party_committee' | 'party_cell' | 'peoples_committee'
-  | 'front' | 'mass_organisation' | 'police' | 'military' | 'school' | 'health' | 'enterprise' | 'village';
+  | 'party_agency' | 'front' | 'mass_organisation' | 'police' | 'military' | 'school' | 'health' | 'enterprise' | 'village';
 /** Levels: the administrative tier a unit belongs to. */
 export type UnitLevel = 'province' | 'district' | 'commune' | 'grassroots';
 
@@ -56,17 +56,19 @@ interface CommuneSpec {
 }
 
 /** Communes before the merger (under Huyện Kim Sơn) and after it (under the province). */
+// Village names are the ones the sample files use (sample-data/files); keep them in step.
 const BEFORE: CommuneSpec[] = [
-  { key: 'dong-la', type: 'xã', place: 'Đông La', villages: ['Đông Thượng', 'Đông Hạ', 'La Tiến', 'La Phù'], schools: ['THCS Đông La'] },
+  { key: 'dong-la', type: 'xã', place: 'Đông La', villages: ['Đông', 'Đoài', 'Thượng', 'Hạ'], schools: ['THCS Đông La'] },
   { key: 'hoa-binh', type: 'xã', place: 'Hòa Bình', villages: ['Bình An', 'Bình Minh', 'Hòa Lạc'], schools: ['THCS Hòa Bình'] },
-  { key: 'dong-lai', type: 'xã', place: 'Đông Lai', villages: ['Lai Xá', 'Lai Thành', 'Đông Phong', 'Đông Cường', 'Tây Sơn'], schools: ['THCS Đông Lai'] },
-  { key: 'tan-phu', type: 'xã', place: 'Tân Phú', villages: ['Phú Mỹ', 'Phú Lợi', 'Tân Tiến', 'Tân Thịnh', 'Phú Xuân', 'Tân Lập'], schools: ['THCS Tân Phú'] },
-  { key: 'tt-kim-son', type: 'thị trấn', place: 'Kim Sơn', villages: ['Kim Lũ', 'Kim Bảng', 'Sơn Hà', 'Sơn Đông'], schools: ['THCS Kim Sơn'] },
+  { key: 'dong-lai', type: 'xã', place: 'Đông Lai', villages: ['Lai Đông', 'Cầu Gạch', 'Lai Xá', 'Lai Thành'], schools: ['THCS Đông Lai'] },
+  { key: 'tan-phu', type: 'xã', place: 'Tân Phú', villages: ['Phú Thọ', 'Tân Hưng', 'Tân Phú 2', 'Phú Lộc'], schools: ['THCS Tân Phú'] },
+  { key: 'tt-kim-son', type: 'thị trấn', place: 'Kim Sơn', villages: ['Văn Phú', 'Kim Thượng', 'Kim Hạ', 'Quyết Tiến'], schools: ['THCS Kim Sơn'] },
 ];
-const AFTER: { key: string; place: string; from: string[] }[] = [
-  { key: 'dong-hoa', place: 'Đông Hòa', from: ['dong-la', 'hoa-binh'] },
-  { key: 'tan-lai', place: 'Tân Lai', from: ['dong-lai', 'tan-phu'] },
-  { key: 'kim-son', place: 'Kim Sơn', from: ['tt-kim-son'] },
+/** After the merger: villages carry over (a few renamed or added); each new commune has one merged lower-secondary school. */
+const AFTER: { key: string; place: string; from: string[]; extraVillages: string[] }[] = [
+  { key: 'dong-hoa', place: 'Đông Hòa', from: ['dong-la', 'hoa-binh'], extraVillages: ['Đông La 1'] },
+  { key: 'tan-lai', place: 'Tân Lai', from: ['dong-lai', 'tan-phu'], extraVillages: [] },
+  { key: 'kim-son', place: 'Kim Sơn', from: ['tt-kim-son'], extraVillages: ['Kim Sơn 1', 'Kim Sơn 2'] },
 ];
 
 /** The organisations every commune has (README), by suffix of their key. */
@@ -111,6 +113,8 @@ export function buildRegistry(): UnitRegistry {
   add({ key: 'ubnd-tinh', name: 'Ủy ban nhân dân tỉnh Hải Đông', kind: 'peoples_committee', level: 'province', parent: 'tinh', valid_from: null, valid_to: null, aliases: [] });
   add({ key: 'huyen', name: 'Huyện Kim Sơn', kind: 'district', level: 'district', parent: 'tinh', valid_from: null, valid_to: BEFORE_END, aliases: [] });
   add({ key: 'huyen-uy', name: 'Huyện ủy Kim Sơn', kind: 'party_committee', level: 'district', parent: 'huyen', valid_from: null, valid_to: BEFORE_END, aliases: ['Đảng bộ huyện Kim Sơn', 'Ban Thường vụ Huyện ủy Kim Sơn'] });
+  add({ key: 'bdv-huyen-uy', name: 'Ban Dân vận Huyện ủy Kim Sơn', kind: 'party_agency', level: 'district', parent: 'huyen-uy', valid_from: null, valid_to: BEFORE_END, aliases: ['BDV Huyện ủy Kim Sơn'] });
+  add({ key: 'ca-tinh', name: 'Công an tỉnh Hải Đông', kind: 'police', level: 'province', parent: 'tinh', valid_from: null, valid_to: null, aliases: [] });
   add({ key: 'ubnd-huyen', name: 'Ủy ban nhân dân huyện Kim Sơn', kind: 'peoples_committee', level: 'district', parent: 'huyen', valid_from: null, valid_to: BEFORE_END, aliases: [] });
 
   const addCommune = (key: string, type: 'xã' | 'thị trấn', place: string, parent: string, from: string | null, to: string | null,
@@ -137,12 +141,15 @@ export function buildRegistry(): UnitRegistry {
   for (const c of BEFORE) addCommune(c.key, c.type, c.place, 'huyen', null, BEFORE_END, c.villages, c.schools);
   for (const a of AFTER) {
     const olds = a.from.map((k) => BEFORE.find((b) => b.key === k)!);
-    addCommune(a.key, 'xã', a.place, 'tinh', MERGER, null, olds.flatMap((o) => o.villages), olds.flatMap((o) => o.schools));
+    const school = `THCS ${a.place}`;
+    addCommune(a.key, 'xã', a.place, 'tinh', MERGER, null, [...olds.flatMap((o) => o.villages), ...a.extraVillages], [school]);
+    const ubnd = units.find((u) => u.key === `${a.key}-ubnd`)!;
+    ubnd.aliases.push(`Bộ phận một cửa UBND xã ${a.place}`, `Trung tâm Phục vụ hành chính công xã ${a.place}`);
     const note = `Sáp nhập ${olds.map((o) => communeName(o.type, o.place)).join(', ')} thành Xã ${a.place} (01/07/2025)`;
     for (const old of olds) {
       lineage.push({ predecessor: old.key, successor: a.key, effective_date: MERGER, note });
       for (const org of ORGS) lineage.push({ predecessor: `${old.key}-${org.suffix}`, successor: `${a.key}-${org.suffix}`, effective_date: MERGER, note });
-      for (const school of old.schools) lineage.push({ predecessor: `${old.key}-${slug(school)}`, successor: `${a.key}-${slug(school)}`, effective_date: MERGER, note });
+      for (const old_school of old.schools) lineage.push({ predecessor: `${old.key}-${slug(old_school)}`, successor: `${a.key}-${slug(school)}`, effective_date: MERGER, note });
       for (const village of old.villages) {
         lineage.push({ predecessor: `${old.key}-thon-${slug(village)}`, successor: `${a.key}-thon-${slug(village)}`, effective_date: MERGER, note });
       }
@@ -151,7 +158,7 @@ export function buildRegistry(): UnitRegistry {
   return {
     description:
       'Hệ thống đơn vị của tỉnh Hải Đông (giả định) trước và sau sắp xếp đơn vị hành chính 01/07/2025. ' +
-      'kind: province, district, commune, party_committee, party_cell, peoples_committee, front, mass_organisation, police, military, school, health, enterprise, village; ' +
+      'kind: province, district, commune, party_committee, party_agency (ban của cấp ủy), party_cell, peoples_committee, front, mass_organisation, police, military, school, health, enterprise, village; ' +
       'level: province, district, commune, grassroots. Chi bộ trực thuộc có đơn vị cấp trên là Đảng ủy xã; các tổ chức khác thuộc xã.',
     units,
     lineage,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createApp } from './app.js';
 import { loadConfig, REPO_ROOT } from './config/app-config.js';
 import { SeedService } from './ingest/seed.service.js';
+import { PlanSeedService } from './plans/plan-seed.service.js';
 
 if (process.argv[2] === 'load') {
   // `main.js load FILE|DIR... [--db PATH]`: the archive loader (backend/src/ingest/load.cli.ts).
@@ -14,6 +15,8 @@ if (process.argv[2] === 'load') {
   const app = await createApp(config);
   await app.init();
   if (config.seedDir) await app.get(SeedService).seedOnce(config.seedDir);
+  // The seeds' plans (sample-data/plans beside sample-data/files), once, after the units they name.
+  if (config.seedDir) await app.get(PlanSeedService).seedOnce(path.join(path.dirname(config.seedDir), 'plans'));
   await app.listen(config.port, config.host);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\nDân vận khéo đang chạy: http://${shown}:${config.port}  (API: /api/docs)\n`);

@@ -87,17 +87,18 @@ function classify(noun: string, tail: string, clause: string, year: number | nul
     if (/^(ca nhan)/.test(t)) return 'exemplars_individual';
     return null;
   }
-  // mô hình: status words right after the noun first.
-  const head = t.split(/[,;:(]/)[0] ?? t;
+  // mô hình: status words right after the noun first (up to the next comma: "10 mô hình, công nhận 6 …").
+  const rawHead = tail.split(/[,;:(]/)[0] ?? tail;
+  const head = fold(rawHead);
   if (/^(“[^”]*”\s*)?(dan van kheo\s*)?(xay dung |dang ky )?moi\b/.test(head) || /^(dang ky|xay dung) moi\b/.test(head)) return 'models_new';
   if (/^(“[^”]*”\s*)?(dan van kheo\s*)?(tiep tuc )?duy tri\b/.test(head)) return 'models_continued';
   if (/^(“[^”]*”\s*)?(dan van kheo\s*)?(duoc )?nhan rong\b/.test(head)) return 'models_replicated';
   if (/^(duoc )?dang ky\b/.test(head)) return 'models_registered';
-  const lvl = levelAfter(tail, year);
-  if (lvl) return /cong nhan/.test(c) || /cong nhan/.test(t) ? levelKey(lvl) : null;
-  if (/cong nhan/.test(t.slice(0, 40))) {
+  const lvl = levelAfter(rawHead, year);
+  if (lvl) return /cong nhan/.test(c) ? levelKey(lvl) : null;
+  if (/cong nhan/.test(head)) {
     // "1 mô hình được Thành ủy công nhận": the recogniser names the level.
-    return levelKey(parseLevel(tail, year) ?? parseLevel(clause, year));
+    return levelKey(parseLevel(rawHead, year) ?? parseLevel(clause, year));
   }
   if (/(dang ky|xay dung|trien khai|thuc hien)/.test(c)) {
     if (/cong nhan/.test(c)) {
@@ -157,7 +158,10 @@ export function figureFromLabel(label: string, value: number, year: number | nul
   const f = fold(l);
   if (/(tap the)/.test(f) && !/ca nhan/.test(f) && /(dien hinh|bieu duong|khen|cong nhan)/.test(f)) return 'exemplars_collective';
   if (/(ca nhan)/.test(f) && !/tap the/.test(f) && /(dien hinh|bieu duong|khen|cong nhan)/.test(f)) return 'exemplars_individual';
-  if (!/mo hinh/.test(f)) return null;
+  if (!/mo hinh/.test(f)) {
+    // Column headers like "Công nhận cấp xã".
+    return /cong nhan/.test(f) ? levelKey(parseLevel(l, year)) : null;
+  }
   const rest = l.replace(/^.*?mô hình\s*/iu, '');
   const figs = figuresInClause(`${l.replace(/mô hình.*$/iu, '')} ${value} mô hình ${rest}`.trim(), year);
   return figs[0]?.key ?? null;

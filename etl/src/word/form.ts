@@ -42,7 +42,8 @@ const FORM_ROLES = new Set<Role>([
 // "1. ", "1) ", "I. ", "a) ", "- " before a label; the label ends at the first colon.
 const LABEL_LINE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])\s*[.)/]\s*|[-–+•*]\s*)?([^:：]{2,70}?)\s*[:：]\s*(.*)$/su;
 
-const SIGNATURE = /^(t\/m|tm\.?\s|k\/t|kt\.?\s|nguoi dang ky|nguoi lap|xac nhan|noi nhan|thu truong|bi thu$|chu tich$|pho bi thu$|pho chu tich$|truong ban$|ban thuong vu$|(\(|\[)?ky(,| ten| va| ghi| dong)|dai dien)/;
+// fold() turns "T/M" into "t m".
+const SIGNATURE = /^(t[/ ]?m\b|k[/ ]?t\b|nguoi dang ky|nguoi lap|xac nhan|noi nhan|thu truong|bi thu$|chu tich$|pho bi thu$|pho chu tich$|truong ban$|ban thuong vu$|(\(|\[)?ky(,| ten| va| ghi| dong)|dai dien)/;
 
 export function isSignatureText(text: string): boolean {
   return SIGNATURE.test(fold(text).trim());

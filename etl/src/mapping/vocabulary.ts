@@ -144,28 +144,61 @@ export interface RoleMatch {
   confidence: number;
 }
 
+/** Containment candidates indexed by their first word, so a header is checked against a handful of phrases. */
+const BY_FIRST_WORD = new Map<string, { role: Role; words: string[]; len: number }[]>();
+for (const c of COMPILED) {
+  if (c.abbr || EXACT_ONLY.has(c.role) || c.phrase.length < 4) continue;
+  const words = c.phrase.split(' ');
+  const list = BY_FIRST_WORD.get(words[0]!) ?? [];
+  list.push({ role: c.role, words, len: c.phrase.length });
+  BY_FIRST_WORD.set(words[0]!, list);
+}
+
+const CACHE = new Map<string, RoleMatch | null>();
+const CACHE_LIMIT = 20_000;
+
 /** Best role for one header text; null when nothing in the vocabulary fits. */
 export function matchHeader(text: string): RoleMatch | null {
+  const hit = CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const m = matchHeaderUncached(text);
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(text, m);
+  return m;
+}
+
+function matchHeaderUncached(text: string): RoleMatch | null {
   const k = headerKey(text);
   if (k === '') return null;
   const exact = EXACT.get(k);
   if (exact) return { role: exact, confidence: 1 };
   // Headers often carry a parenthetical: "Thời gian thực hiện (từ … đến …)".
-  const bare = headerKey(text.replace(/\(.*$/s, ' '));
-  const k2 = headerKey(text.replace(/\(.*?\)/gs, ' '));
+  const hasParen = text.includes('(');
+  const bare = hasParen ? headerKey(text.replace(/\(.*$/s, ' ')) : k;
+  const k2 = hasParen ? headerKey(text.replace(/\(.*?\)/gs, ' ')) : k;
   for (const cand of [bare, k2]) {
     const e = EXACT.get(cand);
     if (e) return { role: e, confidence: 0.95 };
   }
+  // A phrase at the start reads as the header's head ("Tên mô hình đăng ký"), inside as a weaker hint.
+  const tokens = k2.split(' ');
   let best: { role: Role; confidence: number; len: number } | null = null;
-  for (const c of COMPILED) {
-    if (c.abbr || EXACT_ONLY.has(c.role) || c.phrase.length < 4) continue;
-    let conf = 0;
-    if (k2.startsWith(c.phrase + ' ') || k2.startsWith(c.phrase + '/')) conf = 0.85;
-    else if (k2.includes(' ' + c.phrase + ' ') || k2.endsWith(' ' + c.phrase)) conf = 0.6;
-    if (conf === 0) continue;
-    if (!best || conf > best.confidence || (conf === best.confidence && c.phrase.length > best.len)) {
-      best = { role: c.role, confidence: conf, len: c.phrase.length };
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = BY_FIRST_WORD.get(tokens[i]!);
+    if (!cands) continue;
+    for (const c of cands) {
+      if (i + c.words.length > tokens.length) continue;
+      let ok = true;
+      for (let j = 1; j < c.words.length; j++) {
+        if (tokens[i + j] !== c.words[j]) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      if (i === 0 && c.words.length === tokens.length) continue; // whole key: the exact map already said no
+      const conf = i === 0 ? 0.85 : 0.6;
+      if (!best || conf > best.confidence || (conf === best.confidence && c.len > best.len)) best = { role: c.role, confidence: conf, len: c.len };
     }
   }
   return best ? { role: best.role, confidence: best.confidence } : null;

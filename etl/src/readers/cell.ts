@@ -47,9 +47,10 @@ export function isLegacyFontName(font: string | undefined): boolean {
  */
 export function decodeText(text: string, font?: string): { text: string; encoding?: 'tcvn3' | 'vni' } {
   if (!/[^\x00-\x7f]/.test(text) && !isLegacyFontName(font)) return { text: nfc(text) };
+  // decodeLegacyText returns NFC text already.
   const decoded = decodeLegacyText(text, font);
   const enc = decoded.encoding;
-  const out = nfc(decoded.text);
+  const out = decoded.text;
   return enc === 'tcvn3' || enc === 'vni' ? { text: out, encoding: enc } : { text: out };
 }
 

@@ -128,7 +128,10 @@ const DATE_LINE = /\bngay\s*(\d{1,2}|\.{2,}|…)\s*thang\s*(\d{1,2}|\.{2,}|…)\
 
 export function isSignatureRow(grid: Grid, r: number): boolean {
   const cells = ownCells(grid, r);
+  // Signature blocks are sparse rows; a full data row is never one.
+  if (cells.length > 3) return false;
   for (const { cell } of cells) {
+    if (cell.text.length > 90) continue;
     const k = looseKey(cell.text);
     if (SIGNATURE.test(k)) return true;
     // "Đông Hòa, ngày 10 tháng 3 năm 2026" stands alone (or beside a left note), unlike a data cell.

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditController } from './audit.controller.js';
+import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AUTH_CONFIG } from './auth-config.js';
@@ -28,6 +30,7 @@ import { UsersService } from './users.service.js';
     ScopeService,
     UsersService,
     AuthGuard,
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [AUTH_CONFIG, AuthService, AuditService, ScopeService, AuthGuard],
 })

@@ -147,6 +147,19 @@ describe('hostile files through POST /api/uploads: each refused with a clear Vie
     for (const f of raw) expect(path.basename(f), f).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('audits every upload in one place: who, from where, which files (names and sha256)', async () => {
+    await t.createUser('admin', 'admin', null);
+    const admin = await t.as('admin');
+    const entries = (await (await admin.fetch('/api/audit?action=upload&limit=500')).json()) as Array<{
+      action: string; username: string; ip: string; detail: { files?: Array<{ name: string; sha256: string }> };
+    }>;
+    const uploads = entries.filter((e) => e.action === 'upload');
+    expect(uploads.length).toBe(jobs.size);
+    expect(uploads.every((e) => e.username === 'uploader-dong-hoa' && e.ip.length > 0)).toBe(true);
+    const names = uploads.flatMap((e) => e.detail.files ?? []).map((f) => f.name);
+    expect(names).toContain('bao-cao-6-thang.xlsx');
+  });
+
   it('is still healthy and serving reads afterwards', async () => {
     expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
     expect((await uploader.fetch('/api/files/summary')).status).toBe(200);

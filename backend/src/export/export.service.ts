@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnalyticsService } from '../analytics/analytics.service.js';
 import type { Distribution, FulfilmentRow } from '../analytics/analytics.types.js';
-import { AuditService } from '../auth/audit.service.js';
 import type { Scope } from '../auth/scope.js';
 import { ScopeService } from '../auth/scope.service.js';
 import type { RecognitionRateParams } from '../plans/plan.types.js';
@@ -56,20 +55,12 @@ export class ExportService {
     @Inject(UnitsService) private readonly units: UnitsService,
     @Inject(ExportRepository) private readonly repository: ExportRepository,
     @Inject(ScopeService) private readonly scopes: ScopeService,
-    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  /** The ZIP and its download name; the export is written to the audit log. */
+  /** The ZIP and its download name (the global AuditInterceptor logs every GET /api/export). */
   async pack(query: ExportQuery, scope: Scope | null, issuedOn: Date = new Date()): Promise<ExportFile> {
     const data = await this.collect(query, scope, issuedOn);
-    const bytes = await buildExportZip(data);
-    if (scope) {
-      await this.audit.record({
-        user: scope, action: 'export', target: `unit:${data.meta.unitId}`,
-        detail: { year: data.meta.year, fromYear: data.meta.fromYear, bytes: bytes.byteLength },
-      });
-    }
-    return { fileName: packFileName(data), bytes };
+    return { fileName: packFileName(data), bytes: await buildExportZip(data) };
   }
 
   /** Everything the pack shows, as plain data (the writers' input). */

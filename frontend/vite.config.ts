@@ -1,11 +1,12 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // Built into dist/, which the backend serves at / (one port for everything).
 // In development (`npm run dev -w frontend`) /api goes to the backend on :3000.
 export default defineConfig({
   plugins: [svelte()],
-  resolve: { conditions: ['dvk-source'] },
+  // Keep Vite's own conditions (browser, module…): without them Svelte resolves to its server build.
+  resolve: { conditions: ['dvk-source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -12,7 +12,7 @@ describe('upload state', () => {
     expect(batchProgress(0.5, [])).toBe(15);
     expect(batchProgress(1, [job(1), job(2)])).toBe(30);
     expect(batchProgress(1, [job(1, { state: 'loaded' }), job(2, { state: 'reading', progress: 50 })])).toBe(83);
-    expect(batchProgress(1, [job(1, { state: 'failed' }), job(2, { state: 'duplicate' })])).toBe(100);
+    expect(batchProgress(1, [job(1, { state: 'failed' }), job(2, { state: 'loaded', duplicate: true })])).toBe(100);
   });
 
   it('merges one job’s update from the event stream', () => {
@@ -34,6 +34,7 @@ describe('upload state', () => {
 
   it('names states in plain Vietnamese', () => {
     expect(jobStateText('needs_review')).toBe('Đã nạp, có dòng cần duyệt');
-    expect(jobStateText('duplicate', 'en')).toBe('Already stored, not loaded again');
+    expect(jobStateText('loaded', 'en', true)).toBe('Already stored, not loaded again');
+    expect(jobStateText('loaded')).toBe('Đã nạp xong');
   });
 });

@@ -191,7 +191,7 @@ export interface ModelDetail {
   history: ModelYear[];
 }
 
-export type JobState = 'queued' | 'reading' | 'loading' | 'loaded' | 'failed' | 'needs_review' | 'duplicate';
+export type JobState = 'queued' | 'reading' | 'loaded' | 'failed' | 'needs_review';
 
 export interface IngestIssue {
   severity: 'error' | 'warning' | 'info';
@@ -218,27 +218,47 @@ export interface UploadJob {
   unitName: string | null;
   recordCount: number;
   reviewCount: number;
+  /** Problems the job reports itself (failures); the file's reading adds the rest. */
   issues: IngestIssue[];
 }
 
 export interface UploadBatch {
   id: number;
   createdAt: string | null;
+  state: 'queued' | 'running' | 'done';
+  /** 0..100 over all files, as the server counts it. */
+  progress: number;
   jobs: UploadJob[];
+}
+
+/** What the reader understood of a stored file (kind, year, unit) and its issues. */
+export interface FileReading {
+  id: number;
+  kind: string;
+  year: number | null;
+  unitName: string | null;
+  unitResolved: boolean;
+  records: number;
+  issues: IngestIssue[];
 }
 
 export interface ReviewItem {
   id: number;
-  sourceFileId: number;
+  fileId: number;
   fileName: string | null;
   recordType: string;
+  /** field_inferred | unresolved_owner | unresolved_unit | unknown_year | invalid_date | low_confidence_mapping | possible_duplicate | possible_model_match | etl_warning */
   reason: string;
+  /** Vietnamese; names the file, sheet and row. */
   message: string;
+  /** How a person settles it: pick a unit, pick an earlier model, or edit a value. */
+  action: 'choose_unit' | 'choose_model' | 'edit';
+  /** The record field the doubt is about, when known. */
   field: string | null;
   value: string | null;
-  suggestion: string | null;
-  /** Choices the reader offers (units for an owner, fields…). */
-  candidates: { value: string; label: string }[];
+  candidates: { id: number; label: string }[];
+  /** Fields of the stored row, offered when correcting. */
+  recordFields: string[];
   source: Provenance | null;
-  state: 'open' | 'confirmed' | 'corrected' | 'rejected';
+  state: string;
 }

@@ -1,24 +1,21 @@
 import type { JobState, UploadJob } from './types';
 
-/** Plain-Vietnamese name of a job's state. */
-export function jobStateText(state: JobState, lang: 'vi' | 'en' = 'vi'): string {
+/** Plain-Vietnamese name of a job's state; a duplicate is "already stored", whatever its state. */
+export function jobStateText(state: JobState, lang: 'vi' | 'en' = 'vi', duplicate = false): string {
+  if (duplicate && state !== 'failed' && state !== 'queued' && state !== 'reading') return lang === 'en' ? 'Already stored, not loaded again' : 'Tệp này đã có, không nạp lại';
   const vi: Record<JobState, string> = {
     queued: 'Đang chờ đọc',
     reading: 'Đang đọc tệp',
-    loading: 'Đang lưu vào cơ sở dữ liệu',
     loaded: 'Đã nạp xong',
     failed: 'Không nạp được',
     needs_review: 'Đã nạp, có dòng cần duyệt',
-    duplicate: 'Tệp này đã có, không nạp lại',
   };
   const en: Record<JobState, string> = {
     queued: 'Queued',
     reading: 'Reading',
-    loading: 'Saving',
     loaded: 'Loaded',
     failed: 'Failed',
     needs_review: 'Loaded, rows need review',
-    duplicate: 'Already stored, not loaded again',
   };
   return (lang === 'en' ? en : vi)[state] ?? state;
 }
@@ -27,7 +24,7 @@ export function jobStateText(state: JobState, lang: 'vi' | 'en' = 'vi'): string 
 export function batchProgress(sentRatio: number, jobs: readonly Pick<UploadJob, 'progress' | 'state'>[]): number {
   const send = Math.min(1, Math.max(0, sentRatio)) * 30;
   if (jobs.length === 0) return Math.round(send);
-  const done = jobs.reduce((s, j) => s + (j.state === 'loaded' || j.state === 'failed' || j.state === 'needs_review' || j.state === 'duplicate' ? 100 : Math.min(100, Math.max(0, j.progress))), 0) / jobs.length;
+  const done = jobs.reduce((s, j) => s + (j.state === 'loaded' || j.state === 'failed' || j.state === 'needs_review' ? 100 : Math.min(100, Math.max(0, j.progress))), 0) / jobs.length;
   return Math.round(30 + done * 0.7);
 }
 

@@ -175,4 +175,33 @@ describe('gridsToResult', () => {
     g.rows[1]![1]!.encoding = undefined;
     expect(gridsToResult([g], ctx).encoding).toBe('unicode');
   });
+
+  it('does not import a hidden sheet, and says how many rows it held', () => {
+    const visible = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện'],
+      [1, 'Camera an ninh', 'Chi bộ Công an xã'],
+    ]);
+    const hidden = grid(
+      [
+        ['STT', 'Tên mô hình', 'Chủ thể thực hiện'],
+        [1, 'Mô hình năm trước', 'Chi bộ thôn Đông'],
+        [2, 'Mô hình khác', 'Chi bộ thôn Đoài'],
+      ],
+      { name: 'Cũ' },
+    );
+    hidden.hidden = true;
+    const r = gridsToResult([visible, hidden], ctx);
+    expect(r.records).toHaveLength(1);
+    expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'HIDDEN_SHEET_SKIPPED', sheet: 'Cũ', value: '2' }));
+  });
+
+  it('warns when a column is mapped on weak evidence', () => {
+    const g = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Kết quả và mục tiêu'],
+      [1, 'Camera an ninh', 'Chi bộ Công an xã', 'Giảm 30% vụ việc'],
+    ]);
+    const r = gridsToResult([g], ctx);
+    expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'LOW_CONFIDENCE_MAPPING', column: 'D' }));
+    expect((r.records[0] as RegistrationRecord).goal).toBe('Giảm 30% vụ việc');
+  });
 });

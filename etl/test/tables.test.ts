@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTables, headerScore, isSignatureRow } from '../src/tables/find.js';
+import { findTables, headerScore, isNoteRow, isSignatureRow } from '../src/tables/find.js';
 import { grid } from './helpers.js';
 
 const b = (t: string) => ({ t, bold: true });
@@ -121,5 +121,19 @@ describe('findTables', () => {
       [4, 'Thực hiện dân chủ ở cơ sở', 'Chi bộ thôn Hòa Lạc', 'Số 45-QĐ/ĐU ngày 12 tháng 6 năm 2025'],
     ]);
     expect([0, 1, 2, 3].map((r) => isSignatureRow(g5, r))).toEqual([true, true, true, false]);
+  });
+
+  it('ends the table at a lone note line, keeping it in the footer', () => {
+    const g6 = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện'],
+      [1, 'Camera an ninh', 'Chi bộ Công an xã'],
+      [],
+      ['Ghi chú: mô hình cá nhân do đảng viên phụ trách.'],
+      ['* Lưu ý: gửi trước ngày 10/3/2026.'],
+    ]);
+    expect(isNoteRow(g6, 3)).toBe(true);
+    const [t6] = findTables(g6);
+    expect(t6?.rows.map((r) => r.row)).toEqual([1]);
+    expect(t6?.footer).toHaveLength(2);
   });
 });

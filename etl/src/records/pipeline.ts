@@ -118,8 +118,12 @@ export function gridsToResult(grids: Grid[], ctx: GridsContext): FileResult {
       }
       const effectiveMeta: DocumentMeta = { ...meta, year: meta.year ?? tmeta.year };
       const built = buildRecords({ grid, table, mapping, kind, meta: effectiveMeta, titleLevel: table.title.length ? levelFromTitle(titleText, meta.year) : null });
-      if (grid.hidden && built.records.length > 0) {
-        issues.push({ severity: 'warning', code: 'HIDDEN_SHEET', sheet, message: `Trang "${sheet}" đang bị ẩn nhưng có ${built.records.length} dòng dữ liệu; đã nhập, hãy kiểm tra.` });
+      // A hidden sheet is what the sender chose not to show (often last year's copy): like hidden rows, not imported.
+      if (grid.hidden) {
+        if (built.records.length > 0) {
+          issues.push({ severity: 'warning', code: 'HIDDEN_SHEET_SKIPPED', sheet, value: String(built.records.length), message: `Trang "${sheet}" đang bị ẩn, có ${built.records.length} dòng dữ liệu nhưng không được nhập; nếu cần nhập, hãy bỏ ẩn trang rồi gửi lại.` });
+        }
+        continue;
       }
       records.push(...built.records);
       issues.push(...built.issues);

@@ -126,6 +126,14 @@ function isNumberingRow(grid: Grid, r: number): boolean {
 const SIGNATURE = /^(nguoi lap( bieu)?|nguoi tong hop|t\/m|tm\.?\s|tm$|k\/t|kt\.?\s|xac nhan|noi nhan|thu truong|bi thu$|chu tich$|truong ban$|pho bi thu$|pho chu tich$|(\(|\[)?ky(,| ten| va| ghi| dong)|dai dien|lanh dao don vi|can bo tong hop|q\.? ?truong|pho truong ban$|truong phong$|ban thuong vu$)/;
 const DATE_LINE = /\bngay\s*(\d{1,2}|\.{2,}|…)\s*thang\s*(\d{1,2}|\.{2,}|…)\s*nam\s*\d{4}/;
 
+const NOTE = /^(ghi chu\s*:|luu y\s*:|chu y\s*:|\*|\(\*\)|nguon\s*:|ghi chu$|luu y$)/;
+
+/** A lone note under the table ("Ghi chú: …", "* Lưu ý …") ends it like a signature does. */
+export function isNoteRow(grid: Grid, r: number): boolean {
+  const cells = ownCells(grid, r);
+  return cells.length === 1 && NOTE.test(looseKey(cells[0]!.cell.text));
+}
+
 export function isSignatureRow(grid: Grid, r: number): boolean {
   const cells = ownCells(grid, r);
   // Signature blocks are sparse rows; a full data row is never one.
@@ -256,7 +264,7 @@ export function findTables(grid: Grid): FoundTable[] {
       if (ownCells(grid, r).length === 0) limit = r + 1;
     }
     for (let r = dataStart; r < limit; r++) {
-      if (!inFooter && isSignatureRow(grid, r)) inFooter = true;
+      if (!inFooter && (isSignatureRow(grid, r) || (rows.some((x) => x.kind === 'data') && isNoteRow(grid, r)))) inFooter = true;
       if (inFooter) {
         const t = ownCells(grid, r).map((c) => c.cell.text.trim()).join(' | ');
         if (t) footer.push({ row: r, text: t });

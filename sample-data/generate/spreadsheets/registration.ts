@@ -452,6 +452,9 @@ async function collectivesIndividuals(): Promise<Sample> {
   ];
   const entries: Entry<Reg>[] = [{ group: 'A. TẬP THỂ' }, ...coll.map((item) => ({ item })), { group: 'B. CÁ NHÂN' }, ...indiv.map((item) => ({ item }))];
   const { placed } = table(s, cols, entries, { groupStyle: 'split' });
+  s.blank();
+  s.add(['Ghi chú: Mô hình của cá nhân do đảng viên được phân công phụ trách trực tiếp.']);
+  s.add(['* Lưu ý: Đơn vị gửi bản mềm về Văn phòng Đảng ủy trước ngày 10/3/2026.']);
   return {
     file,
     bytes: await toXlsx([s]),
@@ -504,8 +507,47 @@ function splitRich(name: string): { text: string; bold?: boolean; italic?: boole
   return [{ text: name.slice(0, cut), bold: true }, { text: name.slice(cut), italic: true }];
 }
 
+/** 13. Owner type as 'x' under "Loại chủ thể" (Tập thể / Cá nhân), and a hidden sheet holding last year's list. */
+async function ownerMarksHiddenSheet(): Promise<Sample> {
+  const file = '2025-h2_dong-hoa_loai-chu-the-trang-an.xlsx';
+  const rand = prng(1313);
+  const regs = makeRegs(rand, 'Đông Hòa', 2025, 6).map((r, i) =>
+    i % 3 === 2 ? { ...r, owner: ['Nguyễn Thị Thủy', 'Lương Văn Tiến'][i % 2]!, ownerType: 'individual' as const } : r,
+  );
+  const s = new SheetSpec('Năm 2025');
+  const width = 6;
+  titleBlock(s, {
+    left: ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'ĐẢNG ỦY XÃ ĐÔNG HÒA'],
+    right: ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Đông Hòa, ngày 01 tháng 9 năm 2025'],
+    title: ['DANH SÁCH ĐĂNG KÝ MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2025 (SAU HỢP NHẤT)'],
+    width,
+  });
+  const cols: ColDef<Reg>[] = [
+    { header: ['STT'], get: (_, i) => i + 1 },
+    { header: ['Tên mô hình'], get: (r) => r.name },
+    { header: ['Đơn vị, cá nhân thực hiện'], get: (r) => r.owner },
+    { header: ['Loại chủ thể', 'Tập thể'], get: (r) => mark(r.ownerType === 'collective') },
+    { header: ['Loại chủ thể', 'Cá nhân'], get: (r) => mark(r.ownerType === 'individual') },
+    { header: ['Lĩnh vực'], get: (r) => FIELD_LABEL[r.field] },
+  ];
+  const { placed } = table(s, cols, regs.map((item) => ({ item })), { numbering: 'paren' });
+  const old = new SheetSpec('Năm 2024 (cũ)');
+  old.state = 'hidden';
+  const oldRegs = makeRegs(rand, 'Đông La', 2024, 4);
+  table(old, cols, oldRegs.map((item) => ({ item })));
+  return {
+    file,
+    bytes: await toXlsx([s, old]),
+    expected: fileExpect({
+      file, format: 'xlsx', kind: 'registration', year: 2025, unit: 'ĐẢNG ỦY XÃ ĐÔNG HÒA', level: 'commune',
+      records: placed.map((p) => expReg(p.item, { sheet: s.name, row: p.row, year: 2025, shows: ['owner', 'owner_type', 'field'] })),
+      issues: [warning('HIDDEN_SHEET_SKIPPED', old.name)],
+    }),
+  };
+}
+
 export const registrationSamples: (() => Promise<Sample>)[] = [
-  dongHoa2026, tanLai45, dongLa2025, hoaBinh2024, kimSon2023, () => legacy('tcvn3'), () => legacy('vni'), nfdMac, dates2026, noDiacritics, collectivesIndividuals, formulas,
+  dongHoa2026, tanLai45, dongLa2025, hoaBinh2024, kimSon2023, () => legacy('tcvn3'), () => legacy('vni'), nfdMac, dates2026, noDiacritics, collectivesIndividuals, formulas, ownerMarksHiddenSheet,
 ];
 
 export { headerKeyOf };

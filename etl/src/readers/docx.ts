@@ -469,7 +469,8 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Wor
     }
     let root: XNode[];
     try {
-      root = parser.parse(xml, true) as XNode[];
+      // Revision ids and paragraph ids are most of a real Word file's attributes and carry no content.
+      root = parser.parse(xml.replace(/\s(?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"/g, '')) as XNode[];
     } catch {
       return fail('CORRUPT_FILE', `Tệp "${fileName}" bị hỏng: nội dung ${partName} không phải XML hợp lệ.`);
     }

@@ -205,6 +205,29 @@ function readFormTable(grid: Grid, table: number, reading: FormReading, statusCh
   });
 }
 
+function hasModelLabel(b: DocumentBlock): boolean {
+  if (b.type === 'paragraph') {
+    const m = LABEL_LINE.exec(b.text.trim());
+    // "Mô hình: ☐ Mới ☒ Duy trì" labels the status boxes, not a new form.
+    return m !== null && labelRole(m[1] ?? '') === 'model_name' && parseChoices(m[2] ?? '').length === 0;
+  }
+  return b.grid.rows.some((row) => row.some((c) => c !== undefined && !c.mergedInto && c.text.trim().length < 40 && labelRole(c.text.replace(/[:：]\s*$/, '')) === 'model_name'));
+}
+
+/**
+ * Several forms in one file (a chi bộ sends its members' mẫu 04 together):
+ * each "Tên mô hình" label after the first starts a new form, and each form
+ * reads up to its own signature.
+ */
+export function readForms(blocks: DocumentBlock[], fileName: string): FormReading[] {
+  const starts: number[] = [];
+  blocks.forEach((b, i) => {
+    if (hasModelLabel(b)) starts.push(i);
+  });
+  if (starts.length <= 1) return [readForm(blocks, fileName)];
+  return starts.map((s, k) => readForm(blocks.slice(k === 0 ? 0 : s, starts[k + 1] ?? blocks.length), fileName));
+}
+
 /** True when the blocks look like a form: a model name label plus at least two other labels. */
 export function looksLikeForm(reading: FormReading): boolean {
   if (!reading.values.has('model_name')) return false;

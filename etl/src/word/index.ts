@@ -25,7 +25,7 @@ import { readDoc } from '../readers/doc.js';
 import { readDocx, type WordReadResult } from '../readers/docx.js';
 import { findTables, type FoundTable } from '../tables/find.js';
 import { fold } from '../text/index.js';
-import { isSignatureText, labelRole, looksLikeForm, readForm, type FormValue } from './form.js';
+import { isSignatureText, labelRole, looksLikeForm, readForms, type FormReading, type FormValue } from './form.js';
 import { FIGURE_KEYS, type FigureKey } from './figures.js';
 import { readReport } from './report.js';
 
@@ -173,7 +173,7 @@ interface Ctx { file: string; sha256: string; format: SourceFormat; titleLines: 
  * builder: header row 0, data row 1. Table finding is skipped on purpose: a
  * single data row full of dates and "Mới" looks like a second header to it.
  */
-function oneRecord(kind: 'registration' | 'report', name: string, header: string[], values: string[], ctx: Ctx): { records: EtlRecord[]; issues: EtlIssue[] } {
+function oneRecord(kind: 'registration' | 'report', name: string, header: string[], values: string[], ctx: Ctx, places: string[] = []): { records: EtlRecord[]; issues: EtlIssue[] } {
   const grid = oneRowGrid(name, header, values);
   const table: FoundTable = {
     title: [], headerTop: 0, headerBottom: 0, numberingRow: null,
@@ -184,7 +184,12 @@ function oneRecord(kind: 'registration' | 'report', name: string, header: string
   const mapping = mapColumns(table.columns, kind);
   const built = buildRecords({ grid, table, mapping, kind, meta: { ...ctx.meta, kind }, titleLevel: null });
   // Messages name the synthetic sheet: speak of the document instead.
-  const issues = built.issues.map((i) => ({ ...i, sheet: null, row: null, column: null, message: i.message.replace(new RegExp(`Trang "${name}", (dòng|ô|cột) [A-Z]*\\d*:?`, 'u'), `Tệp "${ctx.file}", ${name.toLowerCase()}:`) }));
+  const issues = built.issues.map((i) => {
+    // Column B is the first value (A is the synthetic STT): name the paragraph or table cell instead.
+    const col = i.column ? i.column.charCodeAt(0) - 66 : -1;
+    const place = places[col] ?? name.toLowerCase();
+    return { ...i, sheet: null, row: null, column: null, message: i.message.replace(new RegExp(`Trang "${name}", (dòng|ô|cột) [A-Z]*\\d*:?`, 'u'), `Tệp "${ctx.file}", ${place}:`) };
+  });
   return { records: built.records, issues };
 }
 
@@ -194,6 +199,10 @@ function fileResult(ctx: Ctx, kind: FileResult['kind'], records: EtlRecord[], is
     file: ctx.file, sha256: ctx.sha256, format: ctx.format, kind, year: m.year, unit: m.unit, level: m.level, encoding: 'unicode',
     decision_no: m.decision_no, decision_date: m.decision_date, records, issues: [...ctx.issues, ...issues],
   };
+}
+
+function placeOf(v: FormValue): string {
+  return v.table !== undefined ? `bảng ${v.table}, dòng ${(v.row ?? 0) + 1}` : `đoạn ${v.paragraph ?? '?'}`;
 }
 
 function whereOf(v: FormValue): string {
@@ -206,14 +215,27 @@ function stripQuotes(s: string): string {
   return m && /^[“"'‘«]/u.test(t) && /[”"'’»][.;]?$/u.test(t) ? (m[1] ?? t) : t;
 }
 
-function formResult(form: ReturnType<typeof readForm>, ctx: Ctx): FileResult {
+function formResult(forms: FormReading[], ctx: Ctx): FileResult {
+  const records: EtlRecord[] = [];
+  const issues: EtlIssue[] = [];
+  for (const form of forms) {
+    const one = formRecord(form, ctx);
+    records.push(...one.records);
+    issues.push(...one.issues);
+  }
+  return fileResult(ctx, 'registration', records, issues);
+}
+
+function formRecord(form: FormReading, ctx: Ctx): { records: EtlRecord[]; issues: EtlIssue[] } {
   const header: string[] = [];
   const values: string[] = [];
+  const places: string[] = [];
   const cells: Record<string, string> = {};
   for (const [role, v] of form.values) {
     const h = FORM_HEADERS[role];
     if (!h || role === 'status') continue;
     header.push(h);
+    places.push(placeOf(v));
     values.push(role === 'model_name' ? stripQuotes(v.value) : v.value);
     cells[role === 'period' ? 'start_date' : role] = whereOf(v);
   }
@@ -226,11 +248,11 @@ function formResult(form: ReturnType<typeof readForm>, ctx: Ctx): FileResult {
     header.push(FORM_HEADERS.owner_type!);
     values.push(form.ownerType === 'collective' ? 'Tập thể' : 'Cá nhân');
   }
-  const built = oneRecord('registration', 'Phiếu đăng ký', header, values, ctx);
+  const built = oneRecord('registration', 'Phiếu đăng ký', header, values, ctx, places);
   const name = form.values.get('model_name');
   const source: RecordSource = name?.table !== undefined ? { table: name.table, row: (name.row ?? 0) + 1, cells } : { paragraph: name?.paragraph ?? null, cells };
   const records = built.records.map((r) => ({ ...r, source, extra: { ...r.extra, ...form.extra } }));
-  return fileResult(ctx, 'registration', records, [...form.issues, ...built.issues]);
+  return { records, issues: [...form.issues, ...built.issues] };
 }
 
 function reportResult(report: ReturnType<typeof readReport>, ctx: Ctx): FileResult {
@@ -310,8 +332,8 @@ export function wordDocumentToResult(doc: WordDocument, ctx: { file: string; sha
     }
   }
 
-  const form = readForm(layout.body, ctx.file);
-  if (!isReport && looksLikeForm(form)) return formResult(form, base);
+  const forms = readForms(layout.body, ctx.file).filter(looksLikeForm);
+  if (!isReport && forms.length > 0) return formResult(forms, base);
   if (meta.kind === 'report' || report.found > 0) return reportResult(report, base);
 
   return {

@@ -19,7 +19,9 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import JSZip from 'jszip';
 import { unicodeToTcvn3 } from '../../../etl/src/text/legacy-encoding.js';
+import { fixZipTimes } from '../lib/zipfix.js';
 
 /** How a document's text is stored: Unicode NFC, Unicode NFD (Mac), or TCVN3 bytes in .VnTime fonts. */
 export type TextMode = 'nfc' | 'nfd' | 'tcvn3';
@@ -141,7 +143,12 @@ export async function pack(children: (Paragraph | Table)[], meta: { title?: stri
     styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
     sections: [{ children }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  // Byte-stable output: fixed document dates and zip timestamps, so regenerating changes nothing.
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  const core = await zip.file('docProps/core.xml')?.async('string');
+  if (core) zip.file('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, '$12026-01-15T08:00:00Z'));
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return new Uint8Array(fixZipTimes(bytes));
 }
 
 /**

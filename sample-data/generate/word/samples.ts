@@ -574,6 +574,74 @@ const dienHinh: WordSample = {
   },
 };
 
+// ---------------------------------------------------------------------------
+// 12. Three mẫu 04 forms in one file (a village cell sends its members'
+//     forms together): an individual owner ticked in boxes, a date that does
+//     not exist ("31/11"), a table form with an 'x' row, a launch date.
+
+const baPhieu: WordSample = {
+  file: '2026_tan-lai_mau04-ba-phieu-mot-tep.docx',
+  make: async () => {
+    const b = new Body(U);
+    b.header(['ĐẢNG BỘ XÃ TÂN LAI', 'CHI BỘ THÔN TÂN PHÚ 1', '*'], PARTY_RIGHT('Tân Lai', '09 tháng 02 năm 2026'));
+    b.blank();
+    b.p('PHIẾU ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    const a1 = b.p('1. Tên mô hình: Gia đình đảng viên gương mẫu giữ gìn vệ sinh môi trường');
+    b.p('2. Chủ thể thực hiện: Nguyễn Văn Bình');
+    b.p(['3. Đối tượng: ', { box: false, style: 'unicode' }, ' Tập thể   ', { box: true, style: 'unicode' }, ' Cá nhân']);
+    b.p('4. Lĩnh vực: Văn hóa - xã hội');
+    const dateAt = b.p('5. Thời gian thực hiện: từ 01/3/2026 đến 31/11/2026');
+    b.p(['6. Hình thức: ', { box: true, style: 'unicode' }, ' Mới   ', { box: false, style: 'unicode' }, ' Duy trì   ', { box: false, style: 'unicode' }, ' Nhân rộng']);
+    b.signature(['NGƯỜI ĐĂNG KÝ', 'Nguyễn Văn Bình']);
+    b.p('PHIẾU ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    const t2 = b.table(table(U, [
+      ['Tên mô hình', 'Tổ phụ nữ tự quản đường hoa'],
+      ['Chủ thể thực hiện', 'Chi hội Phụ nữ thôn Tân Phú 1'],
+      ['Lĩnh vực', 'Văn hóa - xã hội'],
+      ['Thời gian thực hiện', 'Năm 2026'],
+      ['Mô hình mới', ''],
+      ['Mô hình duy trì', 'x'],
+      ['Người phụ trách', 'Đỗ Thị Hoa, Chi hội trưởng'],
+    ]));
+    b.signature(['T/M CHI HỘI', 'CHI HỘI TRƯỞNG', 'Đỗ Thị Hoa']);
+    b.p('PHIẾU ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2026', { bold: true, center: true });
+    const a3 = b.p('Tên mô hình: Camera giám sát ngõ xóm');
+    b.p('Chủ thể thực hiện: Chi đoàn thôn Tân Phú 1');
+    b.p('Lĩnh vực: Quốc phòng - an ninh');
+    b.p('Thời gian thực hiện: tháng 4/2026 - tháng 12/2026');
+    b.p(['Hình thức: ', { box: true, style: 'square' }, ' Đăng ký mới ', { box: false, style: 'square' }, ' Duy trì']);
+    b.p('Thời gian ra mắt mô hình: 15/4/2026');
+    b.signature(['T/M BCH CHI ĐOÀN', 'BÍ THƯ', 'Vũ Minh Tuấn']);
+    void dateAt;
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2026_tan-lai_mau04-ba-phieu-mot-tep.docx', format: 'docx', kind: 'registration',
+        year: 2026, unit: 'CHI BỘ THÔN TÂN PHÚ 1', level: 'commune',
+        records: [
+          wordRecord(reg({
+            year: 2026, model_name: 'Gia đình đảng viên gương mẫu giữ gìn vệ sinh môi trường', field: 'culture_society',
+            owner: 'Nguyễn Văn Bình', owner_type: 'individual', status: 'new',
+            // "31/11/2026" does not exist: null and a warning quoting the text.
+            start_date: '2026-03-01', end_date: null,
+          }), { paragraph: a1 }),
+          wordRecord(reg({
+            year: 2026, model_name: 'Tổ phụ nữ tự quản đường hoa', field: 'culture_society',
+            owner: 'Chi hội Phụ nữ thôn Tân Phú 1', owner_type: 'collective', status: 'continued',
+            start_date: '2026', end_date: '2026', person_in_charge: 'Đỗ Thị Hoa, Chi hội trưởng',
+          }), { table: t2, row: 1 }),
+          wordRecord(reg({
+            year: 2026, model_name: 'Camera giám sát ngõ xóm', field: 'defense_security',
+            owner: 'Chi đoàn thôn Tân Phú 1', owner_type: 'collective', status: 'new',
+            start_date: '2026-04', end_date: '2026-12', launch_date: '2026-04-15',
+          }), { paragraph: a3 }),
+        ],
+        issues: [{ severity: 'warning', code: 'INVALID_DATE' }],
+      }),
+    };
+  },
+};
+
 type CellRow = (string | { text?: string; colSpan?: number; rowSpan?: number; bold?: boolean })[];
 
 export const DOCX_SAMPLES: WordSample[] = [
@@ -588,4 +656,5 @@ export const DOCX_SAMPLES: WordSample[] = [
   baoCaoNam,
   congNhan,
   dienHinh,
+  baPhieu,
 ];

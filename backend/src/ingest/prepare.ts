@@ -118,6 +118,9 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
       detail: { text: result.unit, suggestions: unit.suggestions, ambiguous: unit.ambiguous },
     });
   }
+  if (result.records.length === 0) {
+    review.push({ record_type: 'file', record_key: 'file', reason: 'no_records', message: `${fileWhere}: không đọc được dòng dữ liệu nào; hãy kiểm tra tệp.`, detail: {} });
+  }
   if (year === null) {
     review.push({ record_type: 'file', record_key: 'file', reason: 'unknown_year', message: `${fileWhere}: không xác định được năm của văn bản.`, detail: {} });
   }

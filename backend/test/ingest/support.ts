@@ -74,3 +74,28 @@ export async function registrationList(opts: { unit: string; year: number; rows:
   opts.rows.forEach((row, i) => sheet.addRow([i + 1, ...row]));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+const TOPICS = [
+  'Dân vận khéo trong xây dựng nông thôn mới', 'Tổ hòa giải ở cơ sở', 'Camera an ninh khu dân cư', 'Phụ nữ phân loại rác thải tại nguồn',
+  'Cựu chiến binh giúp nhau phát triển kinh tế', 'Thanh niên hướng dẫn dịch vụ công trực tuyến', 'Chính quyền thân thiện vì Nhân dân phục vụ',
+  'Hiến đất mở rộng đường giao thông nông thôn', 'Tủ sách văn hóa đọc', 'Vận động tham gia bảo hiểm y tế', 'Tổ liên gia an toàn phòng cháy chữa cháy',
+  'Nuôi ong lấy mật theo chuỗi giá trị', 'Sản phẩm OCOP gắn với du lịch', 'Dân chủ ở cơ sở trong xây dựng hương ước', 'Chuyển đổi số cộng đồng',
+];
+const FIELDS = ['Kinh tế', 'Văn hóa - xã hội', 'Quốc phòng - an ninh', 'Xây dựng hệ thống chính trị'];
+const OWNERS = ['Hội Nông dân xã', 'Hội Liên hiệp Phụ nữ xã', 'Đoàn Thanh niên xã', 'Hội Cựu chiến binh xã', 'UBND xã', 'Chi bộ Công an xã', 'Chi bộ Quân sự xã'];
+
+/** A commune's registration list with `rows` realistic rows, distinct per `index` (for batches and the benchmark). */
+export function communeFile(index: number, rows: number, year = 2026): Promise<Uint8Array> {
+  return registrationList({
+    unit: `Đảng ủy xã Thử Nghiệm ${index + 1}`,
+    year,
+    rows: Array.from({ length: rows }, (_, r) => [
+      `${TOPICS[(index + r) % TOPICS.length]} thôn ${Math.floor(r / TOPICS.length) + 1}`,
+      FIELDS[(index + r) % FIELDS.length]!,
+      OWNERS[(index * 3 + r) % OWNERS.length]!,
+      r % 3 === 0 ? 'Duy trì' : 'Mới',
+      `0${1 + (r % 9)}/0${1 + (r % 9)}/${year}`,
+      '',
+    ]),
+  });
+}

@@ -63,7 +63,7 @@ export class ActorQuery {
 }
 
 export const REVIEW_REASONS = [
-  'field_inferred', 'unresolved_owner', 'unresolved_unit', 'unknown_year', 'invalid_date',
+  'field_inferred', 'unresolved_owner', 'unresolved_unit', 'unknown_year', 'no_records', 'invalid_date',
   'low_confidence_mapping', 'possible_duplicate', 'possible_model_match', 'etl_warning',
 ];
 

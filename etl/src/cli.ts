@@ -4,6 +4,8 @@
  *   dvk-etl extract FILE...          a readable Vietnamese summary per file
  * Exit code 0 whenever every file could be judged (refused files included).
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ExtractOutput, FileResult } from './contract.js';
@@ -34,28 +36,36 @@ const defaultIo: CliIo = {
   err: (s) => process.stderr.write(s),
 };
 
+function refusedResult(name: string, sha256: string, code: string, message: string): FileResult {
+  return {
+    file: name, sha256, format: null, kind: 'unknown', year: null, unit: null, level: null,
+    encoding: 'unicode', decision_no: null, decision_date: null, records: [],
+    issues: [{ severity: 'error', code, message }],
+  };
+}
+
+/** Hashes a file without holding it in memory (for files refused as too large). */
+async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
 async function readOne(path: string, maxBytes: number): Promise<FileResult> {
   const name = basename(path);
   try {
     const st = await stat(path);
     if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     if (st.size > maxBytes) {
-      // Refuse before reading it all into memory.
-      return extract(new Uint8Array(0), name, { maxBytes: -1 }).then((r) => ({
-        ...r,
-        issues: [{ severity: 'error', code: 'FILE_TOO_LARGE', message: `Tệp "${name}" nặng ${(st.size / 1048576).toFixed(1)} MB, vượt giới hạn ${(maxBytes / 1048576).toFixed(1)} MB; hãy tách thành nhiều tệp.` }],
-      }));
+      // Refused before reading it into memory.
+      return refusedResult(name, await hashFile(path), 'FILE_TOO_LARGE', `Tệp "${name}" nặng ${(st.size / 1048576).toFixed(1)} MB, vượt giới hạn ${(maxBytes / 1048576).toFixed(1)} MB; hãy tách thành nhiều tệp hoặc xóa các trang không cần.`);
     }
     const bytes = new Uint8Array(await readFile(path));
     return await extract(bytes, name, { maxBytes });
   } catch (err) {
     const code = (err as { code?: string }).code;
     const why = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : code === 'EACCES' ? 'không có quyền đọc tệp' : 'không đọc được tệp';
-    return {
-      file: name, sha256: sha256Hex(new Uint8Array(0)), format: null, kind: 'unknown', year: null, unit: null, level: null,
-      encoding: 'unicode', decision_no: null, decision_date: null, records: [],
-      issues: [{ severity: 'error', code: 'FILE_UNREADABLE', message: `Tệp "${path}": ${why}.` }],
-    };
+    return refusedResult(name, sha256Hex(new Uint8Array(0)), 'FILE_UNREADABLE', `Tệp "${path}": ${why}.`);
   }
 }
 

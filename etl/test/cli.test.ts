@@ -39,4 +39,12 @@ describe('dvk-etl CLI', () => {
     expect(p.status).toBe(2);
     expect(p.stderr).toContain('Cách dùng');
   });
+
+  it('refuses a file over --max-mb without reading it, still exit 0', () => {
+    const p = run('extract', '--json', '--max-mb', '0.001', files[0]!);
+    expect(p.status).toBe(0);
+    const out = JSON.parse(p.stdout) as ExtractOutput;
+    expect(out.files[0]?.issues.map((i) => i.code)).toEqual(['FILE_TOO_LARGE']);
+    expect(out.files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

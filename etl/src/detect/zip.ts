@@ -15,7 +15,8 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxUncompressedBytes: 300 * 1024 * 1024,
+  // exceljs holds the whole XML in memory several times over: keep the inflated total modest.
+  maxUncompressedBytes: 200 * 1024 * 1024,
   maxRatio: 200,
   maxEntries: 10_000,
 };

@@ -5,10 +5,11 @@
  */
 import type { EtlIssue } from '../contract.js';
 import type { Grid, GridCell } from '../grid.js';
-import { decodeWindows1258 } from '../text/legacy-encoding.js';
+import iconv from 'iconv-lite';
+import { decodeWindows1258, detectLegacyEncoding } from '../text/legacy-encoding.js';
 import { type Budget, harmoniseLegacy, makeCell, type ReadResult, spend } from './cell.js';
 
-export type Charset = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+export type Charset = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'windows-1252';
 
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; charset: Charset } {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -32,6 +33,9 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; charset: Char
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), charset: 'utf-8' };
   } catch {
+    // A sheet typed in .VnTime/VNI fonts exports its bytes as Windows-1252; those are then TCVN3/VNI codes.
+    const latin = iconv.decode(b, 'windows1252');
+    if (detectLegacyEncoding(latin) !== null) return { text: latin, charset: 'windows-1252' };
     return { text: decodeWindows1258(b), charset: 'windows-1258' };
   }
 }

@@ -151,7 +151,7 @@ export function toXls(sheets: SheetSpec[]): Buffer {
   return XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer;
 }
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'windows-1258';
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'windows-1258' | 'tcvn3-1252';
 
 /** Windows-1258 holds base letters precomposed (ê, ơ, ă …) and tones as combining marks. */
 function toCp1258Form(s: string): string {
@@ -176,5 +176,7 @@ export function toCsv(rows: string[][], delimiter: ',' | ';' | '\t', encoding: C
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  // A .VnTime sheet saved as CSV: TCVN3 codes written as Windows-1252 bytes.
+  if (encoding === 'tcvn3-1252') return iconv.encode(unicodeToTcvn3(text), 'windows1252');
   return iconv.encode(toCp1258Form(text), 'windows1258');
 }

@@ -134,4 +134,29 @@ function exemplarsCsv(): Sample {
   };
 }
 
-export const csvSamples: (() => Sample)[] = [utf8Comma, bomSemicolon, utf16Tab, cp1258, exemplarsCsv];
+/** 27. An old .VnTime sheet saved as CSV: TCVN3 codes in Windows-1252 bytes. */
+function tcvn3Csv(): Sample {
+  const file = '2023_dong-la_tcvn3.csv';
+  const regs = makeRegs(prng(2727), 'Đông La', 2023, 6);
+  const rows: string[][] = [
+    ['Đảng ủy xã Đông La'],
+    ['Danh sách đăng ký mô hình "Dân vận khéo" năm 2023'],
+    [],
+    ['STT', 'Tên mô hình', 'Lĩnh vực', 'Chủ thể thực hiện', 'Hình thức'],
+  ];
+  const at: number[] = [];
+  regs.forEach((r, i) => {
+    at.push(rows.length);
+    rows.push([String(i + 1), r.name, FIELD_LABEL[r.field], r.owner, STATUS_LABEL[r.status]]);
+  });
+  return {
+    file,
+    bytes: toCsv(rows, ',', 'tcvn3-1252'),
+    expected: fileExpect({
+      file, format: 'csv', kind: 'registration', year: 2023, unit: 'Đảng ủy xã Đông La', level: 'commune', encoding: 'tcvn3',
+      records: regs.map((r, i) => expReg(r, { sheet: sheetOf(file), row: at[i]!, year: 2023, shows: ['field', 'owner', 'status'] })),
+    }),
+  };
+}
+
+export const csvSamples: (() => Sample)[] = [utf8Comma, bomSemicolon, utf16Tab, cp1258, exemplarsCsv, tcvn3Csv];

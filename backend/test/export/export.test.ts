@@ -1,8 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildrenBreakdown, Distribution, Overview, QuotaFulfilment, Trends } from '../../src/analytics/analytics.types.js';
 import { Database } from '../../src/db/database.js';
+import { runExportCli } from '../../src/export/export.cli.js';
 import { SeedService } from '../../src/ingest/seed.service.js';
 import type { PlanView } from '../../src/plans/plan.types.js';
 import { startAuthApp, type AuthTestApp } from '../auth/support.js';
@@ -253,4 +258,29 @@ describe('GET /api/export is scoped to what the caller may see', () => {
     expect(audit).toEqual([{ action: 'export', username: 'xa-a' }]);
     expect((await a.anonymous().fetch(`/api/export?unit=${a.units.communeA}&year=2026`)).status).toBe(401);
   });
+});
+
+describe('the export CLI', () => {
+  it('writes the same pack to a file from a stopped server\'s database, and explains bad arguments in Vietnamese', async () => {
+    const { t } = await startWithFixture();
+    const databasePath = t.config.databasePath;
+    await t.app.close(); // the CLI needs the DuckDB file for itself (the fixture's units have no folded names: by id)
+    const outDir = mkdtempSync(path.join(tmpdir(), 'dvk-export-cli-'));
+    try {
+      let said = '';
+      const out = new Writable({ write(chunk, _enc, done) { said += String(chunk); done(); } });
+      const target = path.join(outDir, 'goi.zip');
+      expect(await runExportCli(["--unit", String(U.province), "--year", "2026", "--db", databasePath, "--out", target], out), said).toBe(0);
+      expect(said).toContain(`Đã ghi ${target}`);
+      const files = await unzip(readFileSync(target));
+      const text = (await docxParagraphs(files.get(FILES.report)!)).join('\n');
+      expect(text).toContain('Toàn Đảng bộ đăng ký xây dựng 06 mô hình “Dân vận khéo” (02 mô hình mới, 03 mô hình duy trì, 01 mô hình nhân rộng).');
+      said = '';
+      expect(await runExportCli(['--year', 'hai nghìn'], out)).toBe(2);
+      expect(said).toContain('"year" phải là số nguyên');
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+      rmSync(t.config.dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import * as CFB from 'cfb';
 import type { EtlIssue, TextEncoding } from '../contract.js';
 import type { DocumentBlock, Grid, GridCell } from '../grid.js';
-import { detectLegacyEncoding, tcvn3ToUnicode, vniToUnicode } from '../text/legacy-encoding.js';
+import { detectLegacyEncoding, isTcvn3UpperCaseFont, tcvn3ToUnicode, vniToUnicode } from '../text/legacy-encoding.js';
 import { nfc } from '../text/vietnamese.js';
 import type { WordReadResult } from './docx.js';
 
@@ -24,7 +24,7 @@ interface Piece { startCp: number; endCp: number; startFilePos: number; bpc: num
 interface ParaProps { align?: 'left' | 'center' | 'right' | 'both'; inTable: boolean; ttp: boolean; innerTtp?: boolean; itap: number; /** Cell boundaries in twips, from sprmTDefTable. */ centers?: number[]; /** Per cell: 0 none, 1 restart, 2 continue. */ vmerge?: number[] }
 interface FkpRun { fcStart: number; fcEnd: number; props: ParaProps }
 
-interface RawDoc { body: string; pieces: Piece[]; runs: FkpRun[] }
+interface RawDoc { body: string; pieces: Piece[]; runs: FkpRun[]; fonts: FontRun[] }
 
 const require = createRequire(import.meta.url);
 
@@ -122,6 +122,83 @@ function readPapx(wd: Buffer, table: Buffer, data: Buffer | null): FkpRun[] {
   return runs;
 }
 
+interface FontRun { fcStart: number; fcEnd: number; font: string }
+
+/** Font names from SttbfFfn (FFN: the name is UTF-16 at byte 39 after the length byte). */
+function readFonts(wd: Buffer, table: Buffer): string[] {
+  const fc = wd.readUInt32LE(0x0112);
+  const lcb = wd.readUInt32LE(0x0116);
+  const fonts: string[] = [];
+  if (lcb < 4 || fc + lcb > table.length) return fonts;
+  let o = fc;
+  const count = table.readUInt16LE(o);
+  o += 4; // cData, cbExtra
+  for (let i = 0; i < count && o < fc + lcb; i++) {
+    const cch = table.readUInt8(o);
+    let name = '';
+    for (let k = o + 1 + 39; k + 1 < o + 1 + cch; k += 2) {
+      const c = table.readUInt16LE(k);
+      if (c === 0) break;
+      name += String.fromCharCode(c);
+    }
+    fonts.push(name);
+    o += 1 + cch;
+  }
+  return fonts;
+}
+
+/** Character runs with an explicit font (sprmCRgFtc0/1/2) from PlcBteChpx and its FKPs. */
+function readChpx(wd: Buffer, table: Buffer, fonts: string[]): FontRun[] {
+  const runs: FontRun[] = [];
+  const fc = wd.readUInt32LE(0x00fa);
+  const lcb = wd.readUInt32LE(0x00fe);
+  if (lcb < 8 || fc + lcb > table.length || fonts.length === 0) return runs;
+  const n = (lcb - 4) / 8;
+  if (!Number.isInteger(n)) return runs;
+  for (let i = 0; i < n; i++) {
+    const pn = table.readUInt32LE(fc + (n + 1) * 4 + i * 4) & 0x3fffff;
+    const base = pn * 512;
+    if (base + 512 > wd.length) continue;
+    const fkp = wd.subarray(base, base + 512);
+    const crun = fkp.readUInt8(511);
+    for (let j = 0; j < crun; j++) {
+      const rgb = fkp.readUInt8((crun + 1) * 4 + j);
+      if (rgb === 0) continue;
+      const cb = fkp.readUInt8(rgb * 2);
+      const end = Math.min(511, rgb * 2 + 1 + cb);
+      let ftc: number | null = null;
+      for (let o = rgb * 2 + 1; o + 2 <= end;) {
+        const sprm = fkp.readUInt16LE(o);
+        o += 2;
+        const spra = sprm >> 13;
+        const size = spra === 6 ? (o < end ? fkp.readUInt8(o) + 1 : 1) : ([1, 1, 2, 4, 2, 2, 0, 3][spra] ?? 1);
+        if (o + size > end) break;
+        // ASCII font first; the others only when no ASCII font is set.
+        if (sprm === 0x4a4f) ftc = fkp.readUInt16LE(o);
+        else if ((sprm === 0x4a50 || sprm === 0x4a51) && ftc === null) ftc = fkp.readUInt16LE(o);
+        o += size;
+      }
+      const font = ftc === null ? undefined : fonts[ftc];
+      if (font) runs.push({ fcStart: fkp.readUInt32LE(j * 4), fcEnd: fkp.readUInt32LE((j + 1) * 4), font });
+    }
+  }
+  runs.sort((a, b) => a.fcStart - b.fcStart);
+  return runs;
+}
+
+function fontAt(runs: FontRun[], fc: number): string | undefined {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = runs[mid]!;
+    if (fc < r.fcStart) hi = mid - 1;
+    else if (fc >= r.fcEnd) lo = mid + 1;
+    else return r.font;
+  }
+  return undefined;
+}
+
 interface WordExtractorDocument { getBody(o?: { filterUnicode?: boolean }): string }
 type OleCtor = new () => { extract(reader: unknown): Promise<WordExtractorDocument> };
 
@@ -137,14 +214,16 @@ function rawExtractorClass(data: Buffer | null): { Cls: OleCtor; BufferReader: n
   }) {
     raw: RawDoc | null = null;
     private runs: FkpRun[] = [];
+    private fontRuns: FontRun[] = [];
     override writeParagraphProperties(buffer: Buffer, table: Buffer): void {
       try { this.runs = readPapx(buffer, table, data); } catch { this.runs = []; }
+      try { this.fontRuns = readChpx(buffer, table, readFonts(buffer, table)); } catch { this.fontRuns = []; }
       super.writeParagraphProperties(buffer, table);
     }
     override buildDocument(): WordExtractorDocument {
       const doc = super.buildDocument();
       const all = this._pieces.map((p) => p.text).join('');
-      this.raw = { body: all.slice(0, this._boundaries.ccpText), pieces: this._pieces, runs: this.runs };
+      this.raw = { body: all.slice(0, this._boundaries.ccpText), pieces: this._pieces, runs: this.runs, fonts: this.fontRuns };
       return doc;
     }
   }
@@ -181,9 +260,10 @@ function cleanText(s: string): string {
   return out.replace(/[\x0b\x0c]/g, '\n').replace(/\x1e/g, '-').replace(/\x1f/g, '\u00ad').replace(/[\x00-\x08\x0e-\x1d]/g, '');
 }
 
-interface DecodeState { enc: Map<string, number>; unicode: number; /** Document-level hint: no fonts are read from .doc, so the majority decides short lines. */ font?: string }
+interface DecodeState { enc: Map<string, number>; unicode: number; /** Text already decoded run by run (fonts known): lines only need NFC. */ decoded?: boolean; /** Document-level hint: no fonts are read from .doc, so the majority decides short lines. */ font?: string }
 
 function decodeLine(st: DecodeState, raw: string): string {
+  if (st.decoded) return nfc(raw.replace(/\u00ad/g, ''));
   const enc = detectLegacyEncoding(raw, st.font);
   if (enc) {
     st.enc.set(enc, (st.enc.get(enc) ?? 0) + 1);
@@ -191,6 +271,40 @@ function decodeLine(st: DecodeState, raw: string): string {
   }
   if (/[^\x00-\x7f\u00ad]/.test(raw)) st.unicode++;
   return nfc(raw.replace(/\u00ad/g, ''));
+}
+
+/**
+ * Decodes a raw cp range run by run with each run's font (.VnTime, .VnTimeH,
+ * VNI-Times), like the .docx reader; whitespace is kept for the caller.
+ */
+function decodeRange(st: DecodeState, raw: RawDoc, start: number, end: number): string {
+  let out = '';
+  let group = '';
+  let groupFont: string | undefined;
+  const flush = (): void => {
+    if (group === '') return;
+    const enc = detectLegacyEncoding(group.replace(/\x1f/g, '\u00ad'), groupFont ?? st.font);
+    const g = group.replace(/\x1f/g, '\u00ad');
+    if (enc) {
+      st.enc.set(enc, (st.enc.get(enc) ?? 0) + 1);
+      out += enc === 'tcvn3' ? tcvn3ToUnicode(g, { upperCaseFont: isTcvn3UpperCaseFont(groupFont) }) : vniToUnicode(g);
+    } else {
+      if (/[^\x00-\x7f\u00ad]/.test(g)) st.unicode++;
+      out += g.replace(/\u00ad/g, '').normalize('NFC');
+    }
+    group = '';
+  };
+  for (let cp = start; cp < end; cp++) {
+    const fc = cpToFc(raw.pieces, cp);
+    const font = fc === null ? undefined : fontAt(raw.fonts, fc);
+    if (font !== groupFont) {
+      flush();
+      groupFont = font;
+    }
+    group += raw.body[cp] ?? '';
+  }
+  flush();
+  return out;
 }
 
 /** Decides the document's legacy font hint from lines long enough to judge. */
@@ -338,10 +452,12 @@ export async function readDoc(bytes: Uint8Array, fileName: string): Promise<Word
     let start = 0;
     const text = raw.body;
     st.font = hintFor(text.split(/[\r\x07\n]/).map(cleanText));
+    // With the character runs' fonts, decode run by run (.VnTimeH capitals, mixed fonts); else by the hint.
+    st.decoded = raw.fonts.length > 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
       if (ch !== '\r' && ch !== '\x07' && ch !== '\n') continue;
-      const para = cleanText(text.slice(start, i));
+      const para = st.decoded ? cleanText(decodeRange(st, raw, start, i)) : cleanText(text.slice(start, i));
       const fc = cpToFc(raw.pieces, i);
       const props = fc === null ? null : propsAt(raw.runs, fc);
       start = i + 1;

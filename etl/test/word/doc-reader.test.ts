@@ -41,6 +41,18 @@ describe('readDoc: tables rebuilt from paragraph marks', () => {
   });
 });
 
+describe('readDoc: legacy fonts from the character runs', () => {
+  it('TCVN3 in .VnTime and capitals in .VnTimeH, “ư” stored as Word’s optional hyphen', async () => {
+    const res = await readDoc(load('2024_tan-phu_mau01-word-97-tcvn3.doc'), 't.doc');
+    expect(res.encoding).toBe('tcvn3');
+    const [header, list] = tables(res.document);
+    expect(cells(header)[0]?.[0]).toBe('ĐẢNG BỘ XÃ TÂN PHÚ\nCHI BỘ THÔN TÂN PHÚ 2\n*');
+    expect(cells(list)[0]).toEqual(['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Thời gian thực hiện', 'Hình thức', 'Người phụ trách']);
+    expect(cells(list)[3]?.[2]).toBe('Lương Văn Thắng');
+    expect(paragraphs(res.document)).toContain('DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024');
+  });
+});
+
 describe('readDoc: damage and protection', () => {
   it('a .doc with the fEncrypted flag → ENCRYPTED, no document', async () => {
     const cfb = CFB.read(Buffer.from(load('2026_kim-son_dang-ky-word-97.doc')), { type: 'buffer' });

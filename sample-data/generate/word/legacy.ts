@@ -14,7 +14,7 @@ import * as CFB from 'cfb';
 import type { ExpectedFile } from '../lib/expected.js';
 import { fileExpect } from '../lib/sample.js';
 import { Body, type Kit, table } from './kit.js';
-import { buildMau01, mau01Expected, reg, report, wordRecord } from './samples.js';
+import { buildMau01, buildTcvn3, mau01Expected, reg, report, tcvn3Expected, wordRecord } from './samples.js';
 
 const U: Kit = { mode: 'nfc' };
 
@@ -108,6 +108,10 @@ const docMau01 = legacyDoc('2026_dong-hoa_mau01-word-97-gop-o.doc', () => buildM
   return mau01Expected('2026_dong-hoa_mau01-word-97-gop-o.doc', 'doc', m.table, m.rows);
 });
 
+// The TCVN3 list saved as Word 97: fonts come from the character runs (.VnTime, .VnTimeH capitals).
+const docTcvn3 = legacyDoc('2024_tan-phu_mau01-word-97-tcvn3.doc', () => buildTcvn3().body.pack(), () =>
+  tcvn3Expected('2024_tan-phu_mau01-word-97-tcvn3.doc', 'doc', buildTcvn3().table));
+
 // A 2024 year-end report saved as .doc but named .docx by the sender: read by content, with a warning.
 function dongLaBody(): { body: Body; at: number } {
   const b = new Body(U);
@@ -178,5 +182,5 @@ const encrypted: LegacySample = {
 };
 
 export function legacySamples(formSource: () => Promise<Uint8Array>): LegacySample[] {
-  return [docKimSon, docMau01, docDongLa, truncated(formSource), encrypted];
+  return [docKimSon, docMau01, docTcvn3, docDongLa, truncated(formSource), encrypted];
 }

@@ -363,36 +363,43 @@ const TCVN3_ROWS = [
   { name: 'Tổ hòa giải giỏi, xóm làng bình yên', owner: 'Chi hội Cựu chiến binh thôn Tân Phú 2', field: 'Quốc phòng - an ninh', code: 'defense_security' as const, time: 'Từ tháng 01/2024 đến tháng 12/2024', s: 'Duy trì', status: 'continued' as const, person: 'Vũ Đình Khải', sd: '2024-01', ed: '2024-12', ot: 'collective' as const },
   { name: 'Nuôi ong lấy mật gắn với giảm nghèo bền vững', owner: 'Lương Văn Thắng', field: 'Kinh tế', code: 'economy' as const, time: 'Từ tháng 4/2024 đến tháng 11/2024', s: 'Mới', status: 'new' as const, person: 'Lương Văn Thắng', sd: '2024-04', ed: '2024-11', ot: 'individual' as const },
 ];
+/** The TCVN3 list and the 1-based table rows of its models; also saved as Word 97 (legacy.ts). */
+export function buildTcvn3(): { body: Body; table: number } {
+  const b = new Body(T3);
+  b.header(['ĐẢNG BỘ XÃ TÂN PHÚ', 'CHI BỘ THÔN TÂN PHÚ 2', '*'], PARTY_RIGHT('Tân Phú', '20 tháng 02 năm 2024'));
+  b.blank();
+  b.p('DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024', { bold: true, center: true });
+  const t = b.table(table(T3, [
+    ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Thời gian thực hiện', 'Hình thức', 'Người phụ trách'],
+    ...TCVN3_ROWS.map((r, i) => [String(i + 1), r.name, r.owner, r.field, r.time, r.s, r.person]),
+  ], { headerRows: 1 }));
+  b.signature(['T/M CHI BỘ', 'BÍ THƯ', 'Hoàng Văn Sơn']);
+  return { body: b, table: t };
+}
+
+export function tcvn3Expected(file: string, format: 'docx' | 'doc', table: number): ExpectedFile {
+  return fileExpect({
+    file, format, kind: 'registration',
+    year: 2024, unit: 'CHI BỘ THÔN TÂN PHÚ 2', level: 'commune', encoding: 'tcvn3',
+    records: TCVN3_ROWS.map((r, i) => wordRecord(reg({
+      year: 2024,
+      model_name: r.name,
+      field: r.code,
+      owner: r.owner,
+      owner_type: r.ot,
+      status: r.status,
+      start_date: r.sd,
+      end_date: r.ed,
+      person_in_charge: r.person,
+    }), { table, row: i + 2 })),
+  });
+}
+
 const tcvn3TanPhu: WordSample = {
   file: '2024_tan-phu_mau01-word-tcvn3.docx',
   make: async () => {
-    const b = new Body(T3);
-    b.header(['ĐẢNG BỘ XÃ TÂN PHÚ', 'CHI BỘ THÔN TÂN PHÚ 2', '*'], PARTY_RIGHT('Tân Phú', '20 tháng 02 năm 2024'));
-    b.blank();
-    b.p('DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024', { bold: true, center: true });
-    const t = b.table(table(T3, [
-      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực', 'Thời gian thực hiện', 'Hình thức', 'Người phụ trách'],
-      ...TCVN3_ROWS.map((r, i) => [String(i + 1), r.name, r.owner, r.field, r.time, r.s, r.person]),
-    ], { headerRows: 1 }));
-    b.signature(['T/M CHI BỘ', 'BÍ THƯ', 'Hoàng Văn Sơn']);
-    return {
-      bytes: await b.pack(),
-      expected: fileExpect({
-        file: '2024_tan-phu_mau01-word-tcvn3.docx', format: 'docx', kind: 'registration',
-        year: 2024, unit: 'CHI BỘ THÔN TÂN PHÚ 2', level: 'commune', encoding: 'tcvn3',
-        records: TCVN3_ROWS.map((r, i) => wordRecord(reg({
-          year: 2024,
-          model_name: r.name,
-          field: r.code,
-          owner: r.owner,
-          owner_type: r.ot,
-          status: r.status,
-          start_date: r.sd,
-          end_date: r.ed,
-          person_in_charge: r.person,
-        }), { table: t, row: i + 2 })),
-      }),
-    };
+    const m = buildTcvn3();
+    return { bytes: await m.body.pack(), expected: tcvn3Expected('2024_tan-phu_mau01-word-tcvn3.docx', 'docx', m.table) };
   },
 };
 

@@ -15,6 +15,12 @@ import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 /**
+ * Whether AuthGuard is registered as APP_GUARD (every route guarded). Until
+ * then (phase 1 of issue 10) tests and benches apply it themselves.
+ */
+export const GUARD_IS_GLOBAL = false;
+
+/**
  * Accounts, sessions, roles, unit scope and the audit log. Global, so any
  * module can inject AuditService and ScopeService without importing it.
  */

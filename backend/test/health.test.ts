@@ -14,7 +14,7 @@ describe('GET /api/health', () => {
   it('answers 200 with the database reachable and the newest migration as schema version', async () => {
     const response = await fetch(`${t.url}/api/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { version: unknown };
     const newest = Object.keys(migrations).sort().at(-1);
     expect(body).toMatchObject({ status: 'ok', database: 'ok', schemaVersion: newest });
     expect(typeof body.version).toBe('string');
@@ -23,7 +23,7 @@ describe('GET /api/health', () => {
   it('serves the OpenAPI document with the health path', async () => {
     const response = await fetch(`${t.url}/api/docs/json`);
     expect(response.status).toBe(200);
-    const doc = await response.json();
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/api/health');
   });

@@ -20,7 +20,7 @@ import { mapColumns } from '../mapping/map.js';
 import type { Role } from '../mapping/vocabulary.js';
 import { buildRecords } from '../records/build.js';
 import { documentMeta, type DocumentMeta } from '../records/meta.js';
-import { gridsToResult } from '../records/pipeline.js';
+import { gridsToResult, kindFromRoles } from '../records/pipeline.js';
 import { readDoc } from '../readers/doc.js';
 import { readDocx, type WordReadResult } from '../readers/docx.js';
 import { findTables, type FoundTable } from '../tables/find.js';
@@ -109,7 +109,8 @@ function candidateGrid(body: DocumentBlock[], at: number): ListCandidate | null 
     if (p.type === 'table') break;
     const t = p.text.trim();
     if (t === '') { if (caption.length > 0) break; continue; }
-    if (t.length > 200) break;
+    // A caption is a title, not body text: stop at bullets and sentences.
+    if (t.length > 200 || /^[-–+•*]\s/u.test(t) || (t.length > 60 && /[.;:]$/.test(t))) break;
     if (!isAttachmentNote(t)) caption.unshift(t);
   }
   const rows: (GridCell | undefined)[][] = caption.map((t) => [{ text: t, raw: t, bold: true }]);
@@ -120,14 +121,43 @@ function candidateGrid(body: DocumentBlock[], at: number): ListCandidate | null 
   return { grid: { name: `Bảng ${b.index}`, rows, hiddenRows: new Set(), hiddenColumns: new Set() }, table: b.index, offset };
 }
 
-/** True when findTables sees a list (a name column and at least two other known columns). */
-function isListTable(grid: Grid): boolean {
+const FIGURE_ROLES = new Set<Role>(FIGURE_KEYS);
+
+/**
+ * What findTables sees in a Word table: a list (a name column and at least
+ * two other known columns), a table of report figures per unit (at least two
+ * figure columns, read by the spreadsheet report builder), or neither.
+ */
+function tableKind(grid: Grid): 'list' | 'figures' | null {
   for (const t of findTables(grid)) {
     if (t.rows.filter((r) => r.kind === 'data').length === 0) continue;
     const roles = new Set(mapColumns(t.columns, 'unknown').filter((m) => m.role && m.confidence >= 0.7).map((m) => m.role!));
-    if ((roles.has('model_name') || roles.has('name')) && roles.size >= 3) return true;
+    if ((roles.has('model_name') || roles.has('name')) && roles.size >= 3) return 'list';
+    if ([...roles].filter((r) => FIGURE_ROLES.has(r)).length >= 2 && kindFromRoles(roles) === 'report') return 'figures';
   }
-  return false;
+  return null;
+}
+
+/** Word tables through the spreadsheet pipeline; Word provenance replaces the synthetic sheet/row. */
+function tablesResult(tables: ListCandidate[], base: Ctx): FileResult {
+  const res = gridsToResult(tables.map((l) => l.grid), base);
+  const byName = new Map(tables.map((l) => [l.grid.name, l]));
+  res.records = res.records.map((r) => {
+    const l = r.source.sheet ? byName.get(r.source.sheet) : undefined;
+    if (!l) return r;
+    const row = (r.source.row ?? 0) - l.offset;
+    const cells: Record<string, string> = {};
+    for (const [k, a] of Object.entries(r.source.cells ?? {})) {
+      const m = /^([A-Z]+)(\d+)$/.exec(a);
+      cells[k] = m ? `T${l.table}R${Number(m[2]) - l.offset}C${colNumber(m[1]!)}` : a;
+    }
+    return { ...r, source: { table: l.table, row, cells } };
+  });
+  res.issues = res.issues.map((i) => {
+    const l = i.sheet ? byName.get(i.sheet) : undefined;
+    return l && typeof i.row === 'number' ? { ...i, row: i.row - l.offset } : i;
+  });
+  return res;
 }
 
 /** Canonical headers for the one-row grids of forms and reports (all exact in the vocabulary). */
@@ -303,37 +333,30 @@ export function wordDocumentToResult(doc: WordDocument, ctx: { file: string; sha
   // A narrative report with figures in its text is a report even if it carries a list table.
   const isReport = meta.kind === 'report' && report.found > 0;
 
-  if (!isReport) {
-    const lists: ListCandidate[] = [];
-    layout.body.forEach((b, k) => {
-      if (b.type !== 'table') return;
-      const c = candidateGrid(layout.body, k);
-      if (c && isListTable(c.grid)) lists.push(c);
-    });
-    if (lists.length > 0) {
-      const res = gridsToResult(lists.map((l) => l.grid), base);
-      const byName = new Map(lists.map((l) => [l.grid.name, l]));
-      res.records = res.records.map((r) => {
-        const l = r.source.sheet ? byName.get(r.source.sheet) : undefined;
-        if (!l) return r;
-        const row = (r.source.row ?? 0) - l.offset;
-        const cells: Record<string, string> = {};
-        for (const [k, a] of Object.entries(r.source.cells ?? {})) {
-          const m = /^([A-Z]+)(\d+)$/.exec(a);
-          cells[k] = m ? `T${l.table}R${Number(m[2]) - l.offset}C${colNumber(m[1]!)}` : a;
-        }
-        return { ...r, source: { table: l.table, row, cells } };
-      });
-      res.issues = res.issues.map((i) => {
-        const l = i.sheet ? byName.get(i.sheet) : undefined;
-        return l && typeof i.row === 'number' ? { ...i, row: i.row - l.offset } : i;
-      });
-      return res;
-    }
-  }
+  const lists: ListCandidate[] = [];
+  const figureTables: ListCandidate[] = [];
+  layout.body.forEach((b, k) => {
+    if (b.type !== 'table') return;
+    const c = candidateGrid(layout.body, k);
+    const kind = c ? tableKind(c.grid) : null;
+    if (c && kind === 'list') lists.push(c);
+    else if (c && kind === 'figures') figureTables.push(c);
+  });
 
+  if (isReport) {
+    // The narrative's own figures, then one record per unit row of a figures table (phụ lục 02).
+    const res = reportResult(report, base);
+    if (figureTables.length > 0) {
+      const t = tablesResult(figureTables, { ...base, issues: [] });
+      res.records.push(...t.records.filter((r) => r.type === 'report'));
+      res.issues.push(...t.issues.filter((i) => i.severity !== 'error'));
+    }
+    return res;
+  }
+  if (lists.length > 0) return tablesResult(lists, base);
   const forms = readForms(layout.body, ctx.file).filter(looksLikeForm);
-  if (!isReport && forms.length > 0) return formResult(forms, base);
+  if (forms.length > 0) return formResult(forms, base);
+  if (figureTables.length > 0) return tablesResult(figureTables, base);
   if (meta.kind === 'report' || report.found > 0) return reportResult(report, base);
 
   return {

@@ -649,6 +649,68 @@ const baPhieu: WordSample = {
   },
 };
 
+// ---------------------------------------------------------------------------
+// 13. A district's year report (2024, before the merger): district totals in
+//     sentences, and a phụ lục table with one row of figures per commune.
+
+const KIM_SON_UNITS: [string, number, number, number, number, number, number, number, number, number][] = [
+  // unit, registered, new, continued, replicated, commune, district, province, collective, individual
+  ['Xã Đông La', 8, 3, 5, 0, 6, 1, 0, 3, 5],
+  ['Xã Hòa Bình', 7, 2, 4, 1, 5, 1, 0, 1, 2],
+  ['Xã Đông Lai', 8, 2, 5, 1, 5, 2, 1, 2, 3],
+  ['Xã Tân Phú', 6, 2, 4, 0, 4, 1, 0, 1, 2],
+  ['Thị trấn Kim Sơn', 9, 3, 4, 2, 5, 1, 0, 2, 2],
+];
+
+const baoCaoHuyen: WordSample = {
+  file: '2024_kim-son_bao-cao-nam-huyen-phu-luc.docx',
+  make: async () => {
+    const sum = (k: number): number => KIM_SON_UNITS.reduce((a, u) => a + (u[k] as number), 0);
+    const b = new Body(U);
+    b.header(['HUYỆN ỦY KIM SƠN', 'BAN DÂN VẬN', '*', 'Số 46-BC/BDVHU'], PARTY_RIGHT('Kim Sơn', '12 tháng 12 năm 2024'));
+    b.blank();
+    b.p('BÁO CÁO', { bold: true, center: true });
+    b.p('Tổng kết phong trào thi đua “Dân vận khéo” năm 2024', { bold: true, center: true });
+    b.blank();
+    b.p('I. KẾT QUẢ THỰC HIỆN', { bold: true });
+    const at = b.p(`Năm 2024, toàn huyện có ${sum(1)} mô hình đăng ký (${sum(2)} mô hình mới, ${sum(3)} mô hình duy trì, 0${sum(4)} mô hình nhân rộng); các Đảng ủy xã, thị trấn công nhận ${sum(5)} mô hình cấp xã; Ban Thường vụ Huyện ủy công nhận 0${sum(6)} mô hình cấp huyện; 0${sum(7)} mô hình được công nhận cấp tỉnh.`);
+    b.p(`Huyện ủy biểu dương 0${sum(8)} tập thể và ${sum(9)} cá nhân điển hình “Dân vận khéo”. Kết quả từng đơn vị tại phụ lục kèm theo.`);
+    b.p('II. PHƯƠNG HƯỚNG NĂM 2025', { bold: true });
+    b.p('- Phấn đấu mỗi xã, thị trấn có ít nhất 05 mô hình “Dân vận khéo”, công nhận ít nhất 50% số mô hình đăng ký.');
+    b.p('PHỤ LỤC: KẾT QUẢ CỦA CÁC XÃ, THỊ TRẤN', { bold: true, center: true });
+    const rows: CellRow[] = [
+      [{ text: 'STT', rowSpan: 2 }, { text: 'Đơn vị', rowSpan: 2 }, { text: 'Số mô hình đăng ký', colSpan: 4 }, { text: 'Số mô hình được công nhận', colSpan: 3 }, { text: 'Điển hình', colSpan: 2 }],
+      ['Tổng số', 'Mới', 'Duy trì', 'Nhân rộng', 'Cấp xã', 'Cấp huyện', 'Cấp tỉnh', 'Tập thể', 'Cá nhân'],
+      ...KIM_SON_UNITS.map((u, i) => [String(i + 1), u[0], ...u.slice(1).map(String)]),
+      ['', { text: 'Tổng cộng', bold: true }, ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => String(sum(k)))],
+    ];
+    const t = b.table(table(U, rows, { headerRows: 2 }));
+    b.signature(['T/M BAN DÂN VẬN', 'TRƯỞNG BAN', 'Phan Văn Hiếu']);
+    const fig = (u: (typeof KIM_SON_UNITS)[number] | null) => {
+      const v = (k: number): number => (u ? (u[k] as number) : sum(k));
+      return report({
+        year: 2024, period: 'FY',
+        models_registered: v(1), models_new: v(2), models_continued: v(3), models_replicated: v(4),
+        recognized_commune: v(5), recognized_district: v(6), recognized_province: v(7),
+        exemplars_collective: v(8), exemplars_individual: v(9),
+      });
+    };
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2024_kim-son_bao-cao-nam-huyen-phu-luc.docx', format: 'docx', kind: 'report',
+        year: 2024, unit: 'BAN DÂN VẬN HUYỆN ỦY KIM SƠN', level: 'district',
+        records: [
+          // The district's totals from its sentences, then each commune's row of the annex table.
+          wordRecord(fig(null), { paragraph: at }),
+          ...KIM_SON_UNITS.map((u, i) => wordRecord({ ...fig(u), extra: { 'Đơn vị': u[0] } }, { table: t, row: i + 3 })),
+        ],
+        issues: [{ severity: 'info', code: 'REPORT_QUOTA' }, { severity: 'info', code: 'TOTAL_ROW_SKIPPED' }],
+      }),
+    };
+  },
+};
+
 type CellRow = (string | { text?: string; colSpan?: number; rowSpan?: number; bold?: boolean })[];
 
 export const DOCX_SAMPLES: WordSample[] = [
@@ -664,4 +726,5 @@ export const DOCX_SAMPLES: WordSample[] = [
   congNhan,
   dienHinh,
   baPhieu,
+  baoCaoHuyen,
 ];

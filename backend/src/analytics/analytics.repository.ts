@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import { attributedUnit, countedFile, scopeGroups, unitScope, UnitClosure, type ScopeSpec, type Structure } from '../db/unit-scope.js';
+import { AnalyticsFacts } from '../db/analytics-facts.js';
+import { aggregateScope, scopeGroups, unitScope, type ScopeSpec, type Structure } from '../db/unit-scope.js';
 
 /** One group (the unit, or one of its child units) in one year. */
 export interface KpiRow {
@@ -33,14 +34,15 @@ export interface DistributionRow {
 const num = (v: unknown) => Number(v ?? 0);
 
 /**
- * All SQL of the dashboard: aggregation in DuckDB, every unit filter through
- * unitScope(). Records count when their file counts now (status 'loaded').
+ * All SQL of the dashboard, read from the derived tables of
+ * db/analytics-facts.ts (the store as it is now: files 'loaded'); every unit
+ * filter through the scope helpers of db/unit-scope.ts.
  */
 @Injectable()
 export class AnalyticsRepository {
   constructor(
     @Inject(Database) private readonly database: Database,
-    @Inject(UnitClosure) private readonly closure: UnitClosure,
+    @Inject(AnalyticsFacts) private readonly facts: AnalyticsFacts,
   ) {}
 
   private get db(): Kysely<DB> {
@@ -48,86 +50,25 @@ export class AnalyticsRepository {
   }
 
   /**
-   * KPIs per (group, year): registrations by status, recognised registered
-   * models (same model id, or same folded name and unit when unlinked) by the
-   * level of their recognition, exemplars by type. One round trip.
+   * KPIs per (group, year) from the pre-aggregated agg_unit_year (see
+   * db/analytics-facts.ts): registrations by status, recognised registered
+   * models by the highest level that recognised them, exemplars by type.
    */
   async kpis(spec: ScopeSpec, years: number[]): Promise<KpiRow[]> {
-    await this.closure.ensureFresh();
+    await this.facts.ensureFresh();
     if (years.length === 0) return [];
-    const db = this.db;
+    const db = this.facts.facts;
     const rows = await db
-      .with('s', () => unitScope(db, spec))
-      .with('rk', (qb) => qb
-        .selectFrom('recognition as rc')
-        .innerJoin('source_file as sf', 'sf.id', 'rc.source_file_id')
-        .where('rc.year', 'in', years)
-        .where(countedFile('sf', null))
-        .where('rc.review_state', '<>', 'rejected')
-        .select([
-          'rc.year',
-          sql<number | null>`rc.model_id`.as('model_id'),
-          sql<string | null>`case when rc.model_id is null then strip_accents(lower(trim(rc.model_name))) || '|' || cast(${attributedUnit('rc')} as varchar) end`.as('name_key'),
-          sql<number>`max(case rc.level when 'province' then 3 when 'district' then 2 when 'commune' then 1 else 0 end)`.as('level_rank'),
-        ])
-        .groupBy(['rc.year', sql`2`, sql`3`]))
-      .with('reg', (qb) => qb
-        .selectFrom('registration as r')
-        .innerJoin('source_file as sf', 'sf.id', 'r.source_file_id')
-        .innerJoin('s', (join) => join.on(sql<SqlBool>`s.unit_id = ${attributedUnit('r')}`))
-        .leftJoin('rk as k1', (join) => join.onRef('k1.year', '=', 'r.year').onRef('k1.model_id', '=', 'r.model_id'))
-        .leftJoin('rk as k2', (join) => join.onRef('k2.year', '=', 'r.year').on(sql<SqlBool>`k2.name_key = strip_accents(lower(trim(r.model_name))) || '|' || cast(${attributedUnit('r')} as varchar)`))
-        .where('r.year', 'in', years)
-        .where(countedFile('sf', null))
-        .where('r.review_state', '<>', 'rejected')
-        .select([
-          's.group_id',
-          'r.year',
-          sql<number>`coalesce(cast(r.model_id as bigint), -r.id)`.as('model_key'),
-          'r.status',
-          sql<number>`greatest(coalesce(k1.level_rank, -1), coalesce(k2.level_rank, -1))`.as('rank'),
-        ]))
-      .with('regagg', (qb) => qb
-        .selectFrom('reg')
-        .groupBy(['reg.group_id', 'reg.year'])
-        .select([
-          'reg.group_id', 'reg.year',
-          sql<number>`count(distinct model_key) filter (where coalesce(status, '') <> 'dropped')`.as('registered'),
-          sql<number>`count(distinct model_key) filter (where status = 'new')`.as('new'),
-          sql<number>`count(distinct model_key) filter (where status = 'continued')`.as('continued'),
-          sql<number>`count(distinct model_key) filter (where status = 'replicated')`.as('replicated'),
-          sql<number>`count(distinct model_key) filter (where status = 'dropped')`.as('dropped'),
-          sql<number>`count(distinct model_key) filter (where status is null)`.as('no_status'),
-          sql<number>`count(distinct model_key) filter (where coalesce(status, '') <> 'dropped' and rank >= 0)`.as('recognised'),
-          sql<number>`count(distinct model_key) filter (where coalesce(status, '') <> 'dropped' and rank = 1)`.as('recognised_commune'),
-          sql<number>`count(distinct model_key) filter (where coalesce(status, '') <> 'dropped' and rank = 2)`.as('recognised_district'),
-          sql<number>`count(distinct model_key) filter (where coalesce(status, '') <> 'dropped' and rank = 3)`.as('recognised_province'),
-        ]))
-      .with('exagg', (qb) => qb
-        .selectFrom('exemplar as e')
-        .innerJoin('source_file as sf', 'sf.id', 'e.source_file_id')
-        .innerJoin('s', (join) => join.on(sql<SqlBool>`s.unit_id = ${attributedUnit('e')}`))
-        .where('e.year', 'in', years)
-        .where(countedFile('sf', null))
-        .where('e.review_state', '<>', 'rejected')
-        .groupBy(['s.group_id', 'e.year'])
-        .select([
-          's.group_id', 'e.year',
-          sql<number>`count(*) filter (where e.exemplar_type = 'collective')`.as('exemplars_collective'),
-          sql<number>`count(*) filter (where e.exemplar_type = 'individual')`.as('exemplars_individual'),
-          sql<number>`count(*)`.as('exemplars'),
-        ]))
-      .selectFrom('regagg')
-      .fullJoin('exagg', (join) => join.onRef('exagg.group_id', '=', 'regagg.group_id').onRef('exagg.year', '=', 'regagg.year'))
+      .with('s', () => aggregateScope(this.db, spec))
+      .selectFrom('agg_unit_year as a')
+      .innerJoin('s', (join) => join.onRef('s.ancestor_id', '=', 'a.ancestor_id').onRef('s.mode', '=', 'a.mode'))
+      .where('a.year', 'in', years)
       .select([
-        sql<number>`coalesce(regagg.group_id, exagg.group_id)`.as('group_id'),
-        sql<number>`coalesce(regagg.year, exagg.year)`.as('year'),
-        'regagg.registered', 'regagg.new', 'regagg.continued', 'regagg.replicated', 'regagg.dropped', 'regagg.no_status',
-        'regagg.recognised', 'regagg.recognised_commune', 'regagg.recognised_district', 'regagg.recognised_province',
-        'exagg.exemplars_collective', 'exagg.exemplars_individual', 'exagg.exemplars',
+        's.group_id', 'a.year', 'a.registered', 'a.new', 'a.continued', 'a.replicated', 'a.dropped', 'a.no_status', 'a.recognised',
+        'a.recognised_commune', 'a.recognised_district', 'a.recognised_province', 'a.exemplars_collective', 'a.exemplars_individual', 'a.exemplars',
       ])
-      .orderBy('group_id')
-      .orderBy('year')
+      .orderBy('s.group_id')
+      .orderBy('a.year')
       .execute();
     return rows.map((r) => ({
       group_id: Number(r.group_id), year: Number(r.year),
@@ -138,33 +79,43 @@ export class AnalyticsRepository {
     }));
   }
 
-  /** Distinct registered models of the year by field, by status, and by owner type (dropped ones only under status). */
-  async distribution(spec: ScopeSpec, year: number): Promise<DistributionRow[]> {
-    await this.closure.ensureFresh();
-    const db = this.db;
-    const rows = await db
-      .with('s', () => unitScope(db, spec))
-      .with('reg', (qb) => qb
-        .selectFrom('registration as r')
-        .innerJoin('source_file as sf', 'sf.id', 'r.source_file_id')
-        .innerJoin('s', (join) => join.on(sql<SqlBool>`s.unit_id = ${attributedUnit('r')}`))
-        .where('r.year', '=', year)
-        .where(countedFile('sf', null))
-        .where('r.review_state', '<>', 'rejected')
-        .select([sql<number>`coalesce(cast(r.model_id as bigint), -r.id)`.as('model_key'), 'r.status', 'r.field', 'r.owner_type']))
-      .selectFrom('reg')
-      .select([
-        sql<string>`case grouping(field, status, owner_type) when 3 then 'field' when 5 then 'status' else 'owner_type' end`.as('dimension'),
-        sql<string | null>`coalesce(field, status, owner_type)`.as('key'),
-        sql<number>`case when grouping(field, status, owner_type) = 5 then count(distinct model_key) else count(distinct model_key) filter (where coalesce(status, '') <> 'dropped') end`.as('models'),
-      ])
-      .groupBy(sql`grouping sets ((field), (status), (owner_type))`)
-      .orderBy('dimension')
-      .orderBy('models', 'desc')
-      .orderBy('key')
+  /**
+   * Models of the year by field, by status and by owner type (dropped ones
+   * only under status): pre-aggregated for provinces, districts and communes,
+   * counted from fact_model for any other unit.
+   */
+  async distribution(unitId: number, year: number): Promise<DistributionRow[]> {
+    await this.facts.ensureFresh();
+    const db = this.facts.facts;
+    let rows = await db
+      .with('s', () => aggregateScope(this.db, { kind: 'roots', roots: [unitId] }))
+      .selectFrom('agg_dist as d')
+      .innerJoin('s', 's.ancestor_id', 'd.ancestor_id')
+      .where('d.year', '=', year)
+      .select(['d.dimension', 'd.key', 'd.models'])
+      .orderBy('d.dimension')
+      .orderBy('d.models', 'desc')
+      .orderBy('d.key')
       .execute();
-    return rows.map((r) => ({ dimension: r.dimension as DistributionRow['dimension'], key: r.key, models: num(r.models) }))
-      .filter((r) => r.models > 0);
+    const unit = await this.findUnit(unitId);
+    if (rows.length === 0 && unit && !['province', 'district', 'commune'].includes(unit.kind)) {
+      rows = await db
+        .with('s', () => unitScope(this.db, { kind: 'roots', roots: [unitId] }))
+        .selectFrom('fact_model as f')
+        .innerJoin('s', 's.unit_id', 'f.unit_id')
+        .where('f.year', '=', year)
+        .select([
+          sql<'field' | 'status' | 'owner_type'>`case grouping(f.field, f.status, f.owner_type) when 3 then 'field' when 5 then 'status' else 'owner_type' end`.as('dimension'),
+          sql<string | null>`coalesce(f.field, f.status, f.owner_type)`.as('key'),
+          sql<number>`case when grouping(f.field, f.status, f.owner_type) = 5 then count(*) else count(*) filter (where coalesce(f.status, '') <> 'dropped') end`.as('models'),
+        ])
+        .groupBy(sql`grouping sets ((f.field), (f.status), (f.owner_type))`)
+        .orderBy('dimension')
+        .orderBy('models', 'desc')
+        .orderBy('key')
+        .execute();
+    }
+    return rows.map((r) => ({ dimension: r.dimension, key: r.key, models: num(r.models) })).filter((r) => r.models > 0);
   }
 
   /** The top of the registry (a unit without parent), for requests that name no unit. */
@@ -175,18 +126,14 @@ export class AnalyticsRepository {
 
   /** Years with any counted record in the unit's scope (for the year selector). */
   async years(unitId: number): Promise<number[]> {
-    await this.closure.ensureFresh();
-    const db = this.db;
-    const rows = await db
-      .with('s', () => unitScope(db, { kind: 'roots', roots: [unitId] }))
-      .selectFrom('registration as r')
-      .innerJoin('source_file as sf', 'sf.id', 'r.source_file_id')
-      .innerJoin('s', (join) => join.on(sql<SqlBool>`s.unit_id = ${attributedUnit('r')}`))
-      .where(countedFile('sf', null))
-      .where('r.year', 'is not', null)
-      .select('r.year')
-      .distinct()
-      .orderBy('r.year')
+    await this.facts.ensureFresh();
+    const rows = await this.facts.facts
+      .with('s', () => aggregateScope(this.db, { kind: 'roots', roots: [unitId] }))
+      .selectFrom('agg_unit_year as a')
+      .innerJoin('s', (join) => join.onRef('s.ancestor_id', '=', 'a.ancestor_id').onRef('s.mode', '=', 'a.mode'))
+      .where(sql<SqlBool>`a.registered + a.dropped + a.exemplars > 0`)
+      .select('a.year')
+      .orderBy('a.year')
       .execute();
     return rows.map((r) => Number(r.year));
   }
@@ -215,7 +162,8 @@ export class AnalyticsRepository {
   }
 
   /** Pre-merger units whose records roll up into the unit's subtree (for the structure note). */
-  predecessors(unitId: number) {
+  async predecessors(unitId: number) {
+    await this.facts.ensureFresh();
     return this.db
       .selectFrom('unit_closure as uc')
       .innerJoin('unit as u', 'u.id', 'uc.descendant_id')

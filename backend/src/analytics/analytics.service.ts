@@ -141,7 +141,7 @@ export class AnalyticsService {
   async distribution(q: { unit?: number; year?: number }): Promise<Distribution> {
     const unit = await this.unit(q.unit);
     const year = q.year ?? (await this.latestYear(unit.id));
-    const raw = await this.repository.distribution({ kind: 'roots', roots: [unit.id] }, year);
+    const raw = await this.repository.distribution(unit.id, year);
     const totals = new Map<string, number>();
     for (const r of raw) totals.set(r.dimension, (totals.get(r.dimension) ?? 0) + r.models);
     const rows: DistributionItem[] = raw.map((r) => ({

@@ -27,9 +27,11 @@ export type ScopeSpec =
   /** Each root with its subtree (or only itself and its predecessors when `own`). */
   | { kind: 'roots'; roots: readonly number[]; own?: boolean; within?: number | null }
   /**
-   * The root's child units as groups; each unit of the subtree belongs to one
-   * group: the one it reaches by parent links if any, else through the fewest
-   * lineage links (then the smallest id), so nothing is counted twice.
+   * The root's child units as groups. 'year': the children valid in the year,
+   * each with the units under it by parent links (the year's own structure).
+   * 'current': the children valid at the reference date, each with the units
+   * under it by parent and lineage links (pre-merger units roll up); a unit
+   * reachable from two groups belongs to the one with the fewest lineage links.
    */
   | { kind: 'children'; root: number; year: number; structure: Structure; referenceDate?: string; within?: number | null };
 
@@ -50,12 +52,38 @@ export function unitScope(db: Kysely<DB>, spec: ScopeSpec) {
     .innerJoin('unit as g', 'g.id', 'uc.ancestor_id')
     .where('g.parent_id', '=', spec.root)
     .where(validDuring('g', period))
+    .$if(spec.structure === 'year', (qb) => qb.where('uc.lineage_hops', '=', 0))
     .$if(spec.within != null, (qb) => qb.where(withinSubtree('uc.descendant_id', spec.within!)))
     .groupBy('uc.descendant_id')
     .select((eb) => [
       sql<number>`arg_min(${eb.ref('uc.ancestor_id')}, ${eb.ref('uc.lineage_hops')} * 1000000000 + ${eb.ref('uc.ancestor_id')})`.as('group_id'),
       'uc.descendant_id as unit_id',
     ]);
+}
+
+/**
+ * The same choice of units for the pre-aggregated tables (agg_unit_year,
+ * agg_dist), which hold one row per ancestor: rows (group_id, ancestor_id,
+ * mode). Roots read their own rows in mode 'full' (lineage included); child
+ * groups read theirs in mode 'parent' for the year's own structure and
+ * 'full' for today's. `within` keeps only ancestors inside that subtree.
+ */
+export function aggregateScope(db: Kysely<DB>, spec: ScopeSpec) {
+  if (spec.kind === 'roots') {
+    const roots = spec.roots.length > 0 ? [...spec.roots] : [-1];
+    return db
+      .selectFrom('unit as g')
+      .where('g.id', 'in', roots)
+      .$if(spec.within != null, (qb) => qb.where(withinSubtree('g.id', spec.within!)))
+      .select(['g.id as group_id', 'g.id as ancestor_id', sql<'full' | 'parent'>`'full'`.as('mode')]);
+  }
+  const period = spec.structure === 'current' ? atDate(spec.referenceDate ?? today()) : inYear(spec.year);
+  return db
+    .selectFrom('unit as g')
+    .where('g.parent_id', '=', spec.root)
+    .where(validDuring('g', period))
+    .$if(spec.within != null, (qb) => qb.where(withinSubtree('g.id', spec.within!)))
+    .select(['g.id as group_id', 'g.id as ancestor_id', sql<'full' | 'parent'>`${spec.structure === 'current' ? 'full' : 'parent'}`.as('mode')]);
 }
 
 /** Child units of the roots that form the groups of a `children` scope, in name order. */

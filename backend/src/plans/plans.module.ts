@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Database } from '../db/database.js';
+import { AnalyticsFacts } from '../db/analytics-facts.js';
 import { UnitClosure } from '../db/unit-scope.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { PlanSeedService } from './plan-seed.service.js';
@@ -13,12 +14,14 @@ import { QuotaEngine } from './quota-engine.js';
   providers: [
     // The one unit closure of the process: every scoped query refreshes it through here.
     { provide: UnitClosure, inject: [Database], useFactory: (database: Database) => new UnitClosure(() => database.db) },
+    // The derived tables the dashboard and the quota engine read (rebuilt when the records change).
+    { provide: AnalyticsFacts, inject: [Database, UnitClosure], useFactory: (database: Database, closure: UnitClosure) => new AnalyticsFacts(() => database.db, closure) },
     PlansRepository,
     EvaluationRepository,
     QuotaEngine,
     PlansService,
     PlanSeedService,
   ],
-  exports: [UnitClosure, PlansService, PlanSeedService],
+  exports: [UnitClosure, AnalyticsFacts, PlansService, PlanSeedService],
 })
 export class PlansModule {}

@@ -84,11 +84,12 @@ describe('analytics on the fixture province', () => {
   it('children of the province in 2025: the year\'s own structure, or today\'s with the rollup', async () => {
     const year = await get<ChildrenBreakdown>(t, `/api/analytics/children?unit=${U.province}&year=2025`);
     expect(year.body.structure.mode).toBe('year');
-    // The district existed until 30/06/2025: file 5 (Xã An Phú, Jan–Jun) stays under it. M1 is registered on both sides
-    // of the merger (files 5 and 6), so the groups sum to 8 while the province counts 7 distinct models.
+    // The district existed until 30/06/2025 and keeps, by parent links, what Xã An Phú registered in January–June (file 5).
+    // A model counts once a year, under the unit of its latest registration: M1 was registered again by Xã An Bình
+    // (file 6, August), so it counts there; the district keeps M6. The groups sum to the province's 7.
     expect(year.body.rows.map((r) => [r.unitName, r.registered, r.new, r.continued, r.recognized, r.exemplars])).toEqual([
-      ['Huyện Sơn Hà', 2, 1, 1, 1, 0], // M1, M6; M1 recognised
-      ['Xã An Bình', 4, 2, 2, 2, 3], // M1, M7, M8, M5; M1, M7 recognised
+      ['Huyện Sơn Hà', 1, 1, 0, 0, 0], // M6
+      ['Xã An Bình', 4, 2, 2, 2, 3], // M1, M7, M8, M5 (M3 dropped); M1, M7 recognised
       ['Xã Đồng Tâm', 2, 2, 0, 1, 0], // M9, M10; M9 recognised
     ]);
     const current = await get<ChildrenBreakdown>(t, `/api/analytics/children?unit=${U.province}&year=2025&structure=current`);

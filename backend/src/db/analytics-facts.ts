@@ -1,0 +1,224 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema.js';
+import type { UnitClosure } from './unit-scope.js';
+
+/**
+ * Derived tables the dashboard reads, rebuilt from the stored records when
+ * they change (a cheap fingerprint, checked at most once a second, or at once
+ * after invalidate()). They hold the store as it is now: files 'loaded' only.
+ *
+ * - fact_model: one row per (year, model): a model counts once a year, under
+ *   the unit of its latest counted registration (owner, else the issuing
+ *   unit), with that row's status, field, owner type and launch date, and the
+ *   highest level that recognised it in the year (-1: not recognised; 0: level
+ *   unknown). Rows the registry has not linked to a model are their own model.
+ * - fact_exemplar: exemplars per (year, unit, type).
+ * - agg_unit_year: per (ancestor, year) sums over its subtree, two ways:
+ *   mode 'full' (lineage included: pre-merger units roll up into successors)
+ *   and mode 'parent' (parent links only: the year's own structure).
+ * - agg_dist: per (ancestor of an administrative kind, year) the models by
+ *   field, status and owner type (mode 'full').
+ *
+ * Because a model has one row a year, sums over units are exact distinct
+ * counts, and a parent's total is the sum of its children's.
+ */
+export interface FactModelTable {
+  year: number;
+  model_key: number;
+  model_id: number | null;
+  unit_id: number;
+  status: string | null;
+  field: string | null;
+  owner_type: string | null;
+  launch_date: string | null;
+  model_name: string | null;
+  rank: number;
+}
+
+export interface FactExemplarTable {
+  year: number;
+  unit_id: number;
+  exemplar_type: string | null;
+  n: number;
+}
+
+export interface AggUnitYearTable {
+  mode: 'full' | 'parent';
+  ancestor_id: number;
+  year: number;
+  registered: number;
+  new: number;
+  continued: number;
+  replicated: number;
+  dropped: number;
+  no_status: number;
+  recognised: number;
+  recognised_commune: number;
+  recognised_district: number;
+  recognised_province: number;
+  new_unlaunched: number;
+  exemplars_collective: number;
+  exemplars_individual: number;
+  exemplars: number;
+}
+
+export interface AggDistTable {
+  ancestor_id: number;
+  year: number;
+  dimension: 'field' | 'status' | 'owner_type';
+  key: string | null;
+  models: number;
+}
+
+export type FactsDB = DB & {
+  fact_model: FactModelTable;
+  fact_exemplar: FactExemplarTable;
+  agg_unit_year: AggUnitYearTable;
+  agg_dist: AggDistTable;
+};
+
+const CHECK_EVERY_MS = 1000;
+
+export class AnalyticsFacts {
+  private fingerprint: string | null = null;
+  private checkedAt = 0;
+  private pending: Promise<void> | null = null;
+  private builtVersion = 0;
+
+  constructor(private readonly db: () => Kysely<DB>, private readonly closure: UnitClosure) {}
+
+  /** The Kysely instance typed with the derived tables. */
+  get facts(): Kysely<FactsDB> {
+    return this.db().withTables<Omit<FactsDB, keyof DB>>();
+  }
+
+  /** Increases every time the derived tables are rebuilt: a cache key for anything derived from them. */
+  get version(): number {
+    return this.builtVersion;
+  }
+
+  /** Marks the derived tables stale: call after loading, superseding, deleting or correcting records, or editing units. */
+  invalidate(): void {
+    this.checkedAt = 0;
+    this.fingerprint = null;
+    this.closure.invalidate();
+  }
+
+  /** Rebuilds the derived tables if the records or the registry changed; cheap otherwise. */
+  async ensureFresh(): Promise<void> {
+    if (this.pending) return this.pending;
+    const now = Date.now();
+    if (this.fingerprint !== null && now - this.checkedAt < CHECK_EVERY_MS) return;
+    this.pending = (async () => {
+      const current = await this.currentFingerprint();
+      this.checkedAt = Date.now();
+      if (current !== this.fingerprint) {
+        await this.closure.ensureFresh();
+        await this.rebuild();
+        this.fingerprint = current;
+        this.builtVersion++;
+      }
+    })().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async currentFingerprint(): Promise<string> {
+    const result = await sql<{ f: string }>`
+      select concat_ws(':',
+        (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(coalesce(parent_id, 0)), 0) || '/' || coalesce(sum(coalesce(valid_to - date '2000-01-01', 0) + coalesce(valid_from - date '2000-01-01', 0)), 0) from unit),
+        (select count(*) || '/' || coalesce(sum(predecessor_id * 3 + successor_id), 0) from unit_lineage),
+        (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(hash(id, status, superseded_by)), 0) from source_file),
+        (select count(*) || '/' || coalesce(max(id), 0) from registration),
+        (select count(*) || '/' || coalesce(max(id), 0) from recognition),
+        (select count(*) || '/' || coalesce(max(id), 0) from exemplar),
+        (select count(*) || '/' || coalesce(max(id), 0) from correction)) as f`.execute(this.db());
+    return String(result.rows[0]?.f ?? '');
+  }
+
+  private async rebuild(): Promise<void> {
+    const statements = [
+      sql`create or replace table fact_model as
+        with rk as (
+          select rc.year, rc.model_id,
+                 case when rc.model_id is null then strip_accents(lower(trim(rc.model_name))) || '|' || cast(coalesce(rc.owner_unit_id, rc.unit_id) as varchar) end as name_key,
+                 max(case rc.level when 'province' then 3 when 'district' then 2 when 'commune' then 1 else 0 end) as rank
+            from recognition rc join source_file sf on sf.id = rc.source_file_id
+           where sf.status = 'loaded' and rc.review_state <> 'rejected' and rc.year is not null
+           group by all),
+        reg as (
+          select r.year, coalesce(cast(r.model_id as bigint), -r.id) as model_key, r.model_id, r.model_name,
+                 coalesce(r.owner_unit_id, r.unit_id) as unit_id, r.status, r.field, r.owner_type, r.launch_date
+            from registration r join source_file sf on sf.id = r.source_file_id
+           where sf.status = 'loaded' and r.review_state <> 'rejected' and r.year is not null
+             and coalesce(r.owner_unit_id, r.unit_id) is not null
+          qualify row_number() over (partition by r.year, coalesce(cast(r.model_id as bigint), -r.id) order by sf.uploaded_at desc, r.id desc) = 1)
+        select reg.year, reg.model_key, reg.model_id, reg.unit_id, reg.status, reg.field, reg.owner_type, reg.launch_date, reg.model_name,
+               greatest(coalesce(k1.rank, -1), coalesce(k2.rank, -1)) as rank
+          from reg
+          left join rk k1 on k1.year = reg.year and k1.model_id = reg.model_id
+          left join rk k2 on k2.year = reg.year and k2.name_key is not null
+                         and k2.name_key = strip_accents(lower(trim(reg.model_name))) || '|' || cast(reg.unit_id as varchar)
+         order by reg.year, reg.unit_id`,
+      sql`create or replace table fact_exemplar as
+        select e.year, coalesce(e.owner_unit_id, e.unit_id) as unit_id, e.exemplar_type, count(*) as n
+          from exemplar e join source_file sf on sf.id = e.source_file_id
+         where sf.status = 'loaded' and e.review_state <> 'rejected' and e.year is not null and coalesce(e.owner_unit_id, e.unit_id) is not null
+         group by all`,
+      sql`create or replace table agg_unit_year as
+        with m as (
+          select c.ancestor_id, c.lineage_hops, f.year,
+                 count(*) filter (where coalesce(f.status, '') <> 'dropped') as registered,
+                 count(*) filter (where f.status = 'new') as new,
+                 count(*) filter (where f.status = 'continued') as continued,
+                 count(*) filter (where f.status = 'replicated') as replicated,
+                 count(*) filter (where f.status = 'dropped') as dropped,
+                 count(*) filter (where f.status is null) as no_status,
+                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank >= 0) as recognised,
+                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 1) as recognised_commune,
+                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 2) as recognised_district,
+                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 3) as recognised_province,
+                 count(*) filter (where f.status = 'new' and f.launch_date is null) as new_unlaunched
+            from fact_model f join unit_closure c on c.descendant_id = f.unit_id
+           group by c.ancestor_id, c.lineage_hops, f.year),
+        x as (
+          select c.ancestor_id, c.lineage_hops, f.year,
+                 sum(f.n) filter (where f.exemplar_type = 'collective') as exemplars_collective,
+                 sum(f.n) filter (where f.exemplar_type = 'individual') as exemplars_individual,
+                 sum(f.n) as exemplars
+            from fact_exemplar f join unit_closure c on c.descendant_id = f.unit_id
+           group by c.ancestor_id, c.lineage_hops, f.year),
+        j as (
+          select coalesce(m.ancestor_id, x.ancestor_id) as ancestor_id, coalesce(m.lineage_hops, x.lineage_hops) as lineage_hops,
+                 coalesce(m.year, x.year) as year, m.* exclude (ancestor_id, lineage_hops, year), x.* exclude (ancestor_id, lineage_hops, year)
+            from m full join x on x.ancestor_id = m.ancestor_id and x.lineage_hops = m.lineage_hops and x.year = m.year)
+        select mode, ancestor_id, year,
+               coalesce(sum(registered), 0)::integer as registered, coalesce(sum(new), 0)::integer as new,
+               coalesce(sum(continued), 0)::integer as continued, coalesce(sum(replicated), 0)::integer as replicated,
+               coalesce(sum(dropped), 0)::integer as dropped, coalesce(sum(no_status), 0)::integer as no_status,
+               coalesce(sum(recognised), 0)::integer as recognised, coalesce(sum(recognised_commune), 0)::integer as recognised_commune,
+               coalesce(sum(recognised_district), 0)::integer as recognised_district, coalesce(sum(recognised_province), 0)::integer as recognised_province,
+               coalesce(sum(new_unlaunched), 0)::integer as new_unlaunched,
+               coalesce(sum(exemplars_collective), 0)::integer as exemplars_collective, coalesce(sum(exemplars_individual), 0)::integer as exemplars_individual,
+               coalesce(sum(exemplars), 0)::integer as exemplars
+          from (select 'full' as mode, * from j union all select 'parent', * from j where lineage_hops = 0)
+         group by mode, ancestor_id, year
+         order by ancestor_id, year, mode`,
+      sql`create or replace table agg_dist as
+        select c.ancestor_id, f.year,
+               case grouping(f.field, f.status, f.owner_type) when 3 then 'field' when 5 then 'status' else 'owner_type' end as dimension,
+               coalesce(f.field, f.status, f.owner_type) as key,
+               case when grouping(f.field, f.status, f.owner_type) = 5 then count(*)
+                    else count(*) filter (where coalesce(f.status, '') <> 'dropped') end::integer as models
+          from fact_model f
+          join unit_closure c on c.descendant_id = f.unit_id
+          join unit a on a.id = c.ancestor_id and a.kind in ('province', 'district', 'commune')
+         group by grouping sets ((c.ancestor_id, f.year, f.field), (c.ancestor_id, f.year, f.status), (c.ancestor_id, f.year, f.owner_type))
+         order by ancestor_id, year`,
+    ];
+    await this.db().transaction().execute(async (trx) => {
+      for (const statement of statements) await statement.execute(trx);
+    });
+  }
+}

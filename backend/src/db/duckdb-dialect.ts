@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -168,7 +168,7 @@ function toDuckDBParameter(value: unknown): unknown {
  * BIGINT → number (string when beyond 2^53), DATE → 'YYYY-MM-DD',
  * DECIMAL → number, TIMESTAMP → Date, JSON → parsed value.
  */
-export function readRows(result: DuckDBMaterializedResult): Record<string, unknown>[] {
+export function readRows(result: DuckDBResultReader): Record<string, unknown>[] {
   const names = result.columnNames();
   const types = result.columnTypes().map((t) => t.alias ?? t.toString());
   const rows = result.getRowObjectsJS();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ExemplarRecord, RecognitionRecord, RegistrationRecord } from '../src/contract.js';
+import type { ExemplarRecord, RecognitionRecord, RegistrationRecord, ReportRecord } from '../src/contract.js';
 import { groupMeaning } from '../src/records/build.js';
 import { documentMeta, parseDecision } from '../src/records/meta.js';
-import { gridsToResult } from '../src/records/pipeline.js';
+import { gridsToResult, kindFromRoles } from '../src/records/pipeline.js';
 import { grid } from './helpers.js';
 
 const ctx = { file: 'test_2026.xlsx', sha256: 'x', format: 'xlsx' as const };
@@ -203,5 +203,30 @@ describe('gridsToResult', () => {
     const r = gridsToResult([g], ctx);
     expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'LOW_CONFIDENCE_MAPPING', column: 'D' }));
     expect((r.records[0] as RegistrationRecord).goal).toBe('Giảm 30% vụ việc');
+  });
+
+  it('reads a figures table per unit as report records, unit name kept in extra', () => {
+    const g = grid(
+      [
+        [{ t: 'PHỤ LỤC: KẾT QUẢ CỦA CÁC XÃ, THỊ TRẤN', bold: true }],
+        ['STT', 'Đơn vị', 'Số mô hình đăng ký', null, null, null, 'Số mô hình được công nhận', null, null, 'Điển hình', null],
+        [null, null, 'Tổng số', 'Mới', 'Duy trì', 'Nhân rộng', 'Cấp xã', 'Cấp huyện', 'Cấp tỉnh', 'Tập thể', 'Cá nhân'],
+        [1, 'Xã Đông La', 8, 3, 5, 0, 6, 1, 0, 3, 5],
+        ['', 'Tổng cộng', 8, 3, 5, 0, 6, 1, 0, 3, 5],
+      ],
+      { merges: [[1, 0, 2, 0], [1, 1, 2, 1], [1, 2, 1, 5], [1, 6, 1, 8], [1, 9, 1, 10]] },
+    );
+    const r = gridsToResult([g], { ...ctx, file: 'phu-luc.docx' });
+    expect(r.kind).toBe('report');
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0] as ReportRecord).toMatchObject({ models_registered: 8, models_new: 3, models_continued: 5, models_replicated: 0, recognized_commune: 6, recognized_district: 1, recognized_province: 0, exemplars_collective: 3, exemplars_individual: 5, extra: { 'Đơn vị': 'Xã Đông La' } });
+  });
+
+  it('tells the kind of a list from its columns', () => {
+    expect(kindFromRoles(new Set(['model_name', 'owner']))).toBe('registration');
+    expect(kindFromRoles(new Set(['model_name', 'decision_no']))).toBe('recognition');
+    expect(kindFromRoles(new Set(['name', 'model_name', 'award']))).toBe('exemplar');
+    expect(kindFromRoles(new Set(['owner', 'models_registered', 'recognized_commune']))).toBe('report');
+    expect(kindFromRoles(new Set(['note']))).toBe('unknown');
   });
 });

@@ -136,4 +136,14 @@ describe('findTables', () => {
     expect(t6?.rows.map((r) => r.row)).toEqual([1]);
     expect(t6?.footer).toHaveLength(2);
   });
+
+  it('tells total rows from rows that start with "Công an" or "Tổng đội"', () => {
+    const g7 = grid([
+      ['Tên tập thể, cá nhân', 'Chức vụ', 'Đơn vị công tác', 'Hình thức khen thưởng'],
+      ['Công an xã Đông Hòa', null, 'Công an tỉnh', 'Giấy khen'],
+      ['Tổng đội thanh niên xung phong', null, 'Tỉnh đoàn', 'Giấy khen'],
+      ['Cộng: 2'],
+    ]);
+    expect(findTables(g7)[0]?.rows.map((r) => r.kind)).toEqual(['data', 'data', 'total']);
+  });
 });

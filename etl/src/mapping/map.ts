@@ -153,6 +153,7 @@ function resolveByKind(cols: ColumnMapping[], kind: DocumentKind): void {
       if (c.role === 'unit' && !has('owner')) c.role = 'owner';
       if (c.role === 'name' && !has('model_name') && kind !== 'unknown') c.role = kind === 'registration' || kind === 'recognition' ? 'owner' : c.role;
     }
-    if (kind !== 'report' && c.role === 'models_registered' && headerKey(c.header) === 'dang ky') c.role = null;
+    // "Đăng ký" alone counts registrations only in a report table.
+    if ((kind === 'registration' || kind === 'recognition' || kind === 'exemplar') && c.role === 'models_registered' && headerKey(c.header) === 'dang ky') c.role = null;
   }
 }

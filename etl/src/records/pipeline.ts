@@ -29,12 +29,14 @@ function isEmptyGrid(grid: Grid): boolean {
   return true;
 }
 
+const COUNT_ROLES: Role[] = ['models_registered', 'models_new', 'models_continued', 'models_replicated', 'recognized_commune', 'recognized_district', 'recognized_province', 'exemplars_collective', 'exemplars_individual'];
+
+/** The kind of list a table is, from its mapped columns (when no title says). */
 export function kindFromRoles(roles: Set<Role>): DocumentKind {
-  if (roles.has('models_registered') || roles.has('recognized_commune') || roles.has('exemplars_collective')) return 'report';
-  if ((roles.has('decision') || roles.has('decision_no') || roles.has('decision_date')) && roles.has('model_name')) return 'recognition';
   if (roles.has('name') && (roles.has('award') || roles.has('position'))) return 'exemplar';
-  if (roles.has('model_name')) return 'registration';
+  if (roles.has('model_name')) return roles.has('decision') || roles.has('decision_no') || roles.has('decision_date') ? 'recognition' : 'registration';
   if (roles.has('name')) return 'exemplar';
+  if (COUNT_ROLES.filter((r) => roles.has(r)).length >= 2) return 'report';
   return 'unknown';
 }
 

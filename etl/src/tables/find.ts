@@ -148,7 +148,8 @@ export function isSignatureRow(grid: Grid, r: number): boolean {
   return false;
 }
 
-const TOTAL = /^(tong cong|tong so|tong\b|cong\b|cong:|cong so|total|luy ke)/;
+/** "Tổng cộng", "Tổng số: 45 mô hình", "Cộng:", "Cộng 12" — but not "Công an xã …" or "Tổng đội …". */
+const TOTAL = /^(tong cong|tong so|cong so|luy ke|total)\b|^(tong|cong)\s*(:|$|\(|\d)/;
 
 /** Roman numerals and letters that number groups: "I.", "II", "A.", "B)". */
 const GROUP_NUMBER = /^((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)|[a-d])[.)]?$/i;
@@ -162,7 +163,6 @@ function classify(grid: Grid, r: number, sttCol: number | null, nameCol: number 
   const firstKey = looseKey(first.cell.text);
   const texts = cells.map((c) => c.cell.text.trim());
   const joined = texts.join(' ');
-  const joinedKey = fold(joined);
   if (TOTAL.test(firstKey) || (cells.length <= 3 && TOTAL.test(looseKey(texts[1] ?? '')) && (sttCol === null || first.col === sttCol))) {
     return { kind: 'total', text: joined };
   }
@@ -180,7 +180,6 @@ function classify(grid: Grid, r: number, sttCol: number | null, nameCol: number 
   if (cells.length <= 2 && sttText === '' && nameText !== '' && GROUP_WORDS.test(looseKey(nameText)) && (first.cell.bold || /^(tap the|ca nhan)$/.test(fold(nameText)))) {
     return { kind: 'group', text: nameText };
   }
-  void joinedKey;
   return { kind: 'data' };
 }
 

@@ -77,8 +77,11 @@ export class ExportService {
       await this.analytics.distribution({ unit: unit.id, year }),
       await this.analytics.quotaFulfilment({ unit: unit.id, year }),
     ];
-    const childDistributions = new Map<number, Distribution>();
-    for (const row of children.rows) childDistributions.set(row.unitId, await this.analytics.distribution({ unit: row.unitId, year }));
+    // Per child unit, the dashboard's own distribution (its field breakdown); requested together so
+    // DuckDB works on one while Node prepares the next.
+    const childDistributions = new Map<number, Distribution>(await Promise.all(
+      children.rows.map(async (row) => [row.unitId, await this.analytics.distribution({ unit: row.unitId, year })] as const),
+    ));
 
     const k = overview.kpis;
     const fields = fieldCounts(distribution);

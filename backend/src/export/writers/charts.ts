@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import {
@@ -114,17 +114,20 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
   return specs;
 }
 
-/** One chart to SVG (ECharts server-side rendering) and PNG (resvg, 1920 px wide). */
-export function renderChart(spec: ChartSpec, fonts: string[] = fontFiles()): RenderedChart {
+/** One chart to SVG with ECharts' server-side renderer, at the logical size. */
+export function renderSvg(spec: ChartSpec): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
-  let svg: string;
   try {
     chart.setOption({ ...spec.option, animation: false, backgroundColor: '#ffffff' });
-    svg = chart.renderToSVGString();
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
-  const resvg = new Resvg(svg, {
+}
+
+/** resvg options: 1920 px wide, white, only the shipped font (no system fonts: the same picture on every machine). */
+function pngOptions(fonts: string[]): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: CHART_WIDTH * PNG_SCALE },
     background: '#ffffff',
     font: {
@@ -134,12 +137,30 @@ export function renderChart(spec: ChartSpec, fonts: string[] = fontFiles()): Ren
       sansSerifFamily: FONT_FAMILY,
       serifFamily: FONT_FAMILY,
     },
-  });
-  const image = resvg.render();
+  };
+}
+
+/** One chart to SVG (ECharts server-side rendering) and PNG (resvg, 1920 px wide). */
+export function renderChart(spec: ChartSpec, fonts: string[] = fontFiles()): RenderedChart {
+  const svg = renderSvg(spec);
+  const image = new Resvg(svg, pngOptions(fonts)).render();
   return { ...spec, svg, png: image.asPng(), width: image.width, height: image.height };
 }
 
 export function renderCharts(data: ExportData): RenderedChart[] {
   const fonts = fontFiles();
   return chartSpecs(data).map((spec) => renderChart(spec, fonts));
+}
+
+/**
+ * The same charts, rasterised on libuv's thread pool (resvg's renderAsync):
+ * the caller starts this, writes its spreadsheets meanwhile, then awaits.
+ */
+export function renderChartsAsync(data: ExportData): Promise<RenderedChart[]> {
+  const options = pngOptions(fontFiles());
+  return Promise.all(chartSpecs(data).map(async (spec) => {
+    const svg = renderSvg(spec);
+    const image = await renderAsync(svg, options);
+    return { ...spec, svg, png: image.asPng(), width: image.width, height: image.height };
+  }));
 }

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { ExportData } from '../export-data.js';
-import { renderCharts } from './charts.js';
+import { renderChartsAsync } from './charts.js';
 import { buildReportDocument } from './docx.js';
 import { buildSlides } from './pptx.js';
 import {
@@ -31,16 +31,17 @@ export const PACK_FILES = {
 
 /** Every file of the pack, built from the one ExportData (pure: no I/O, no clock). */
 export async function buildPackFiles(data: ExportData): Promise<PackFile[]> {
-  const charts = renderCharts(data);
-  const [registrations, recognitions, exemplars, quotas, submissions, report, slides] = await Promise.all([
-    buildRegistrationWorkbook(data),
-    buildRecognitionWorkbook(data),
-    buildExemplarWorkbook(data),
-    buildQuotaWorkbook(data),
-    buildSubmissionWorkbook(data),
-    buildReportDocument(data, charts),
-    buildSlides(data, charts),
-  ]);
+  // Charts rasterise on the thread pool while the spreadsheets are written here.
+  const pending = renderChartsAsync(data);
+  pending.catch(() => undefined);
+  const registrations = await buildRegistrationWorkbook(data);
+  const recognitions = await buildRecognitionWorkbook(data);
+  const exemplars = await buildExemplarWorkbook(data);
+  const quotas = await buildQuotaWorkbook(data);
+  const submissions = await buildSubmissionWorkbook(data);
+  const charts = await pending;
+  const report = await buildReportDocument(data, charts);
+  const slides = await buildSlides(data, charts);
   return [
     { path: PACK_FILES.report, bytes: report },
     { path: PACK_FILES.slides, bytes: slides },

@@ -230,8 +230,17 @@ function rawExtractorClass(data: Buffer | null): { Cls: OleCtor; BufferReader: n
   return { Cls: RawExtractor as unknown as OleCtor, BufferReader };
 }
 
+/** cp → file position through the piece table (binary search: fast-saved files have many pieces). */
 function cpToFc(pieces: Piece[], cp: number): number | null {
-  for (const p of pieces) if (cp >= p.startCp && cp < p.endCp) return p.startFilePos + (cp - p.startCp) * p.bpc;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pieces[mid]!;
+    if (cp < p.startCp) hi = mid - 1;
+    else if (cp >= p.endCp) lo = mid + 1;
+    else return p.startFilePos + (cp - p.startCp) * p.bpc;
+  }
   return null;
 }
 

@@ -133,7 +133,9 @@ function tableKind(grid: Grid): 'list' | 'figures' | null {
     if (t.rows.filter((r) => r.kind === 'data').length === 0) continue;
     const roles = new Set(mapColumns(t.columns, 'unknown').filter((m) => m.role && m.confidence >= 0.7).map((m) => m.role!));
     if ((roles.has('model_name') || roles.has('name')) && roles.size >= 3) return 'list';
-    if ([...roles].filter((r) => FIGURE_ROLES.has(r)).length >= 2 && kindFromRoles(roles) === 'report') return 'figures';
+    // Mapped as a report, "Công nhận cấp xã" is a count, not a level.
+    const asReport = new Set(mapColumns(t.columns, 'report').filter((m) => m.role && m.confidence >= 0.7).map((m) => m.role!));
+    if ([...asReport].filter((r) => FIGURE_ROLES.has(r)).length >= 2 && kindFromRoles(asReport) === 'report') return 'figures';
   }
   return null;
 }
@@ -298,7 +300,14 @@ function reportResult(report: ReturnType<typeof readReport>, ctx: Ctx): FileResu
     cells[k] = s.table !== undefined ? `T${s.table}R${(s.row ?? 0) + 1}` : `P${s.paragraph ?? 0}`;
   }
   const source: RecordSource = first?.table !== undefined ? { table: first.table, row: (first.row ?? 0) + 1, cells } : { paragraph: first?.paragraph ?? null, cells };
-  const records = built.records.map((r) => ({ ...r, source }));
+  // No figure at all still makes one report record (period, year), every figure null.
+  const records: EtlRecord[] = built.records.length > 0
+    ? built.records.map((r) => ({ ...r, source }))
+    : [{
+      type: 'report', year: ctx.meta.year ?? report.year, source, extra: {}, period: report.period ?? ctx.meta.period,
+      models_registered: null, models_new: null, models_continued: null, models_replicated: null,
+      recognized_commune: null, recognized_district: null, recognized_province: null, exemplars_collective: null, exemplars_individual: null,
+    }];
   const issues = [...report.issues, ...built.issues];
   if (report.found === 0) {
     issues.push({ severity: 'warning', code: 'REPORT_NO_FIGURES', message: `Báo cáo "${ctx.file}": không tìm thấy số liệu nào (số mô hình đăng ký, công nhận, điển hình) trong câu chữ hay bảng; các số liệu để trống.` });
@@ -329,10 +338,6 @@ export function wordDocumentToResult(doc: WordDocument, ctx: { file: string; sha
   const layout = layoutOf(doc);
   const meta = documentMeta(layout.titleLines.map((text) => ({ text, col: 0 })), [], ctx.file);
   const base: Ctx = { file: ctx.file, sha256: ctx.sha256, format: ctx.format, titleLines: layout.titleLines, issues: ctx.issues, meta };
-  const report = readReport(layout.body, layout.titleLines.join(' '), meta.year, ctx.file);
-  // A narrative report with figures in its text is a report even if it carries a list table.
-  const isReport = meta.kind === 'report' && report.found > 0;
-
   const lists: ListCandidate[] = [];
   const figureTables: ListCandidate[] = [];
   layout.body.forEach((b, k) => {
@@ -342,6 +347,11 @@ export function wordDocumentToResult(doc: WordDocument, ctx: { file: string; sha
     if (c && kind === 'list') lists.push(c);
     else if (c && kind === 'figures') figureTables.push(c);
   });
+  // Per-unit figure tables are read row by row below, not summed into the narrative.
+  const skip = new Set(figureTables.map((t) => t.table));
+  const report = readReport(layout.body.filter((b) => b.type !== 'table' || !skip.has(b.index)), layout.titleLines.join(' '), meta.year, ctx.file);
+  // A narrative report with figures in its text is a report even if it carries a list table.
+  const isReport = meta.kind === 'report' && report.found > 0;
 
   if (isReport) {
     // The narrative's own figures, then one record per unit row of a figures table (phụ lục 02).

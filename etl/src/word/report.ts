@@ -143,21 +143,18 @@ export function figuresInTable(grid: Grid, year: number | null): { fig: Figure; 
     if (key) out.push({ fig: { key, value, text: `${label}: ${value}` }, row: r });
   });
   if (out.length > 0) return out;
-  // Column-oriented: the first row names figures; the last row of numbers holds them.
+  // Column-oriented: the first row names figures; one row of numbers (or a total row) holds them.
   const header = rows[0] ?? [];
   const keys = header.map((h) => (h === '' ? null : figureFromLabel(h, 0, year)));
   if (keys.filter((k) => k !== null).length < 2) return out;
-  for (let r = rows.length - 1; r > 0; r--) {
-    const cells = rows[r] ?? [];
-    const vals = keys.map((k, i) => (k ? plainNumber(cells[i] ?? '') : null));
-    if (vals.some((v) => v !== null)) {
-      keys.forEach((k, i) => {
-        const v = vals[i];
-        if (k && v !== null && v !== undefined) out.push({ fig: { key: k, value: v, text: `${header[i]}: ${v}` }, row: r });
-      });
-      break;
-    }
-  }
+  const numeric = rows.slice(1).map((cells, i) => ({ r: i + 1, cells, vals: keys.map((k, j) => (k ? plainNumber(cells[j] ?? '') : null)) })).filter((x) => x.vals.some((v) => v !== null));
+  const total = numeric.find((x) => x.cells.some((c) => /^(tổng|cộng|toàn)/iu.test(c)));
+  const pick = numeric.length === 1 ? numeric[0] : total;
+  if (!pick) return out;
+  keys.forEach((k, i) => {
+    const v = pick.vals[i];
+    if (k && v !== null && v !== undefined) out.push({ fig: { key: k, value: v, text: `${header[i]}: ${v}` }, row: pick.r });
+  });
   return out;
 }
 

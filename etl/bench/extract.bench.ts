@@ -44,6 +44,7 @@ for (const f of files) await extract(f.bytes, f.name);
 for (const f of xlsx) await bareLoad(f.bytes);
 
 const perFile: number[] = [];
+const perWord: number[] = [];
 const commune: number[] = [];
 let extractXlsx = 0;
 let bareXlsx = 0;
@@ -54,6 +55,7 @@ for (let round = 0; round < ROUNDS; round++) {
     await extract(f.bytes, f.name);
     const ms = performance.now() - s;
     perFile.push(ms);
+    if (/\.docx?$/i.test(f.name)) perWord.push(ms);
     if (f.name === COMMUNE_45) commune.push(ms);
   }
 }
@@ -91,6 +93,7 @@ cpu45.sort((a, b) => a - b);
 wall45.sort((a, b) => a - b);
 bare45.sort((a, b) => a - b);
 perFile.sort((a, b) => a - b);
+perWord.sort((a, b) => a - b);
 commune.sort((a, b) => a - b);
 const rssMb = process.resourceUsage().maxRSS / 1024;
 const fmt = (n: number) => n.toFixed(2);
@@ -101,6 +104,7 @@ process.stdout.write(
     `Mỗi tệp: trung vị ${fmt(quantile(perFile, 0.5))} ms, p95 ${fmt(quantile(perFile, 0.95))} ms, lớn nhất ${fmt(perFile.at(-1) ?? NaN)} ms`,
     `Tệp 45 dòng (${COMMUNE_45}), đo riêng: trung vị ${fmt(quantile(wall45, 0.5))} ms (CPU ${fmt(quantile(cpu45, 0.5))} ms), p95 ${fmt(quantile(wall45, 0.95))} ms; exceljs đọc trần ${fmt(quantile(bare45, 0.5))} ms; trong lượt chạy cả bộ: trung vị ${fmt(quantile(commune, 0.5))} ms (mục tiêu ≤ 20 ms)`,
     `So với exceljs đọc trần (.xlsx): extract ${fmt(extractXlsx / (xlsx.length * ROUNDS))} ms/tệp, exceljs ${fmt(bareXlsx / (xlsx.length * ROUNDS))} ms/tệp, tỉ lệ ${fmt(extractXlsx / bareXlsx)}× (mục tiêu ≤ 2×)`,
+    `Văn bản Word (.docx/.doc): ${files.filter((f) => /\.docx?$/i.test(f.name)).length} tệp, trung vị ${fmt(quantile(perWord, 0.5))} ms, p95 ${fmt(quantile(perWord, 0.95))} ms`,
     `Bộ nhớ đỉnh (RSS): ${rssMb.toFixed(0)} MB`,
     `Tải máy (loadavg 1 phút): ${loadavg()[0]!.toFixed(1)} trên ${availableCores()} lõi — số đo thời gian tăng theo tải`,
   ].join('\n') + '\n',

@@ -242,6 +242,8 @@ function collectRun(ctx: Ctx, run: XNode, ps: ParaState, out: RunText[]): void {
   const rs = styleFont(ctx, rStyle);
   const font = rFontsName(rPr) ?? rs.font ?? ps.pStyle?.font ?? ctx.defaultFont;
   const bold = onOff(rPr ? child(rPr, 'w:b') : undefined) ?? rs.bold ?? ps.pStyle?.bold;
+  // Hidden text (w:vanish) is not on the page a reader sees; like hidden rows, it is not read.
+  if (rPr && onOff(child(rPr, 'w:vanish'))) return;
   let buf = '';
   const flush = (): void => {
     if (!buf) return;

@@ -18,6 +18,12 @@ describe('readDocx: body in order', () => {
     expect(paragraphs(res.document)).toEqual(['Tên mô hình: A & B\ndòng hai']);
   });
 
+  it('skips hidden (w:vanish) runs', async () => {
+    const body = `<w:p>${r('Tên mô hình: A')}<w:r><w:rPr><w:vanish/></w:rPr><w:t> (bản nháp cũ)</w:t></w:r></w:p>`;
+    const res = await readDocx(await docx(body), 'a.docx');
+    expect(paragraphs(res.document)).toEqual(['Tên mô hình: A']);
+  });
+
   it('normalises NFD text to NFC', async () => {
     const res = await readDocx(await docx(p('Lĩnh vực: Văn hoá – xã hội'.normalize('NFD'))), 'a.docx');
     expect(paragraphs(res.document)[0]).toBe('Lĩnh vực: Văn hoá – xã hội'.normalize('NFC'));

@@ -146,4 +146,24 @@ describe('findTables', () => {
     ]);
     expect(findTables(g7)[0]?.rows.map((r) => r.kind)).toEqual(['data', 'data', 'total']);
   });
+
+  it('reads a roman-numbered heading with its subtotal as a group', () => {
+    const g8 = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Số hộ tham gia'],
+      ['I', 'LĨNH VỰC KINH TẾ', null, 120],
+      [1, 'Tổ hợp tác trồng rau an toàn', 'Hội Nông dân xã', 120],
+    ]);
+    expect(findTables(g8)[0]?.rows.map((r) => [r.kind, r.text ?? null])).toEqual([
+      ['group', 'I. LĨNH VỰC KINH TẾ'],
+      ['data', null],
+    ]);
+  });
+
+  it('never takes a numbered data row for a new header, even when the name starts like one', () => {
+    const rows: (string | number)[][] = [['STT', 'Tên mô hình', 'Lĩnh vực', 'Hình thức']];
+    for (let i = 1; i <= 30; i++) rows.push([i, `Mô hình số ${i} vận động Nhân dân xây dựng nông thôn mới`, 'KT', i % 2 ? 'Mới' : 'Duy trì']);
+    const ts = findTables(grid(rows));
+    expect(ts).toHaveLength(1);
+    expect(ts[0]?.rows.filter((r) => r.kind === 'data')).toHaveLength(30);
+  });
 });

@@ -67,6 +67,7 @@ function rowWidth(grid: Grid): number {
   return w;
 }
 
+const SUB_HEADER_ROLES = new Set(['status_new', 'status_continued', 'status_replicated', 'status_dropped', 'year']);
 const NAMEISH = new Set(['model_name', 'name', 'owner', 'stt', 'unit', 'decision', 'decision_no']);
 
 /** How much a row looks like a header: distinct cells matching the vocabulary. */
@@ -76,6 +77,9 @@ export function headerScore(grid: Grid, r: number): { score: number; nameish: bo
   let long = 0;
   const cells = ownCells(grid, r);
   let dataLike = 0;
+  // A row that starts with a running number ("1", "12") is a data row, whatever words follow.
+  const first = cells[0]?.cell;
+  if (first && cells.length > 1 && (typeof first.raw === 'number' || /^\d{1,4}\.?$/.test(first.text.trim()))) return { score: 0, nameish: false };
   for (const { cell } of cells) {
     const t = cell.text.trim();
     if (t.length > 60) {
@@ -89,7 +93,8 @@ export function headerScore(grid: Grid, r: number): { score: number; nameish: bo
     }
     if (/^\(?\d+\)?$/.test(t)) continue;
     const m = matchHeader(t);
-    if (m && m.confidence >= 0.85) {
+    // Sub-header words ("Mới", "Duy trì") and long texts that merely begin like a header ("Mô hình …") do not make a header row.
+    if (m && !SUB_HEADER_ROLES.has(m.role) && (m.confidence >= 0.95 || (m.confidence >= 0.85 && t.length <= 40))) {
       score++;
       if (NAMEISH.has(m.role)) nameish = true;
     }
@@ -153,6 +158,7 @@ const TOTAL = /^(tong cong|tong so|cong so|luy ke|total)\b|^(tong|cong)\s*(:|$|\
 
 /** Roman numerals and letters that number groups: "I.", "II", "A.", "B)". */
 const GROUP_NUMBER = /^((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)|[a-d])[.)]?$/i;
+const ROMAN_NUMBER = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)[.)]?$/i;
 const GROUP_PREFIX = /^((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)|[a-d])[.)\s-]\s*\S/i;
 const GROUP_WORDS = /^(tap the|ca nhan|linh vuc|khoi|nhom|cac|mo hinh (moi|duy tri|nhan rong)|cap (xa|huyen|tinh|thanh pho)|xa |phuong |thi tran |thon |to dan pho |chi bo |dang bo |quoc phong|kinh te|van hoa|xay dung|an ninh|phat trien kinh te)/;
 
@@ -176,6 +182,10 @@ function classify(grid: Grid, r: number, sttCol: number | null, nameCol: number 
   }
   if (cells.length === 2 && GROUP_NUMBER.test(sttText) && cells[0]!.col === sttCol) {
     return { kind: 'group', text: `${sttText}. ${cells[1]!.cell.text.trim()}` };
+  }
+  // "II | LĨNH VỰC VĂN HÓA - XÃ HỘI | 5" : a roman-numbered heading with its subtotal.
+  if (cells[0]!.col === sttCol && ROMAN_NUMBER.test(sttText) && nameText !== '' && cells.slice(2).every((c) => /^\(?\d+\)?$/.test(c.cell.text.trim()) || /^\(?\d+\s*mô hình\)?$/iu.test(c.cell.text.trim()))) {
+    return { kind: 'group', text: `${sttText}. ${nameText}` };
   }
   if (cells.length <= 2 && sttText === '' && nameText !== '' && GROUP_WORDS.test(looseKey(nameText)) && (first.cell.bold || /^(tap the|ca nhan)$/.test(fold(nameText)))) {
     return { kind: 'group', text: nameText };
@@ -255,6 +265,7 @@ export function findTables(grid: Grid): FoundTable[] {
     const footer: FoundTable['footer'] = [];
     let end = dataStart - 1;
     let inFooter = false;
+    let seenData = false;
     // Rows just above the next header that are its title (after a blank line) are not ours.
     let limit = nextHeader;
     if (i + 1 < headers.length) {
@@ -263,7 +274,7 @@ export function findTables(grid: Grid): FoundTable[] {
       if (ownCells(grid, r).length === 0) limit = r + 1;
     }
     for (let r = dataStart; r < limit; r++) {
-      if (!inFooter && (isSignatureRow(grid, r) || (rows.some((x) => x.kind === 'data') && isNoteRow(grid, r)))) inFooter = true;
+      if (!inFooter && (isSignatureRow(grid, r) || (seenData && isNoteRow(grid, r)))) inFooter = true;
       if (inFooter) {
         const t = ownCells(grid, r).map((c) => c.cell.text.trim()).join(' | ');
         if (t) footer.push({ row: r, text: t });
@@ -272,6 +283,7 @@ export function findTables(grid: Grid): FoundTable[] {
       const k = classify(grid, r, sttCol, nameCol, width);
       if (k.kind === 'blank') continue;
       rows.push({ row: r, kind: k.kind, hidden: grid.hiddenRows.has(r), ...(k.text !== undefined ? { text: k.text } : {}) });
+      if (k.kind === 'data') seenData = true;
       end = r;
     }
     // Columns: those with a header text or any data below.

@@ -44,6 +44,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Real documents nest a few dozen levels; a deeper file is hostile and must fail, not overflow the stack.
+  maxNestedTags: 256,
 });
 
 function issue(severity: EtlIssue['severity'], code: string, message: string, extra: Partial<EtlIssue> = {}): EtlIssue {
@@ -232,8 +234,11 @@ function checkboxState(sdt: XNode): boolean | null {
   const pr = child(sdt, 'w:sdtPr');
   const cb = pr ? child(pr, 'w14:checkbox') : undefined;
   if (!cb) return null;
-  const v = attr(child(cb, 'w14:checked'), 'w14:val');
-  return v === '1' || v === 'true';
+  const checked = child(cb, 'w14:checked');
+  if (!checked) return false;
+  // CT_OnOff: no value means on.
+  const v = attr(checked, 'w14:val');
+  return v === undefined || v === '1' || v === 'true' || v === 'on';
 }
 
 function collectRun(ctx: Ctx, run: XNode, ps: ParaState, out: RunText[]): void {

@@ -170,39 +170,53 @@ function cellAt(grid: Grid, r: number, c: number): string {
 }
 
 /** Label/value rows of a table: "Tên mô hình | …", "1 | Tên mô hình | …", "Duy trì | ☒". */
+/** Label/value rows of a table: "Tên mô hình | …", "1 | Tên mô hình | …", "Lĩnh vực | … | Thời gian | …", "Duy trì | ☒". */
 function readFormTable(grid: Grid, table: number, reading: FormReading, statusChoices: { choices: Choice[]; where: FormValue }[]): void {
   grid.rows.forEach((row, r) => {
     const cells: { c: number; text: string }[] = [];
     row.forEach((cell, c) => {
-      const t = cellAt(grid, r, c);
-      if (cell && !cell.mergedInto) cells.push({ c, text: t });
+      if (cell && !cell.mergedInto) cells.push({ c, text: cellAt(grid, r, c) });
     });
     // Skip a leading number cell ("1", "2.", "a)").
     let i = 0;
-    while (i < cells.length && /^(\d{1,2}|[IVX]{1,4}|[a-zđ])?[.)]?$/u.test(cells[i]!.text) && i < cells.length - 1) i++;
-    const labelCell = cells[i];
-    if (!labelCell || labelCell.text === '') return;
-    const rest = cells.slice(i + 1).filter((x) => x.text !== '');
+    while (i < cells.length - 1 && /^(\d{1,2}|[IVX]{1,4}|[a-zđ])?[.)]?$/u.test(cells[i]!.text)) i++;
+    // Label/value pairs along the row: a label cell, then the next non-empty cell is its value.
+    while (i < cells.length) {
+      const labelCell = cells[i]!;
+      if (labelCell.text === '') { i++; continue; }
+      let j = i + 1;
+      while (j < cells.length && cells[j]!.text === '') j++;
+      const valueCell = cells[j];
+      const consumed = readPair(labelCell, valueCell, r);
+      i = consumed ? j + 1 : i + 1;
+      if (!consumed) break;
+    }
+  });
+
+  function readPair(labelCell: { c: number; text: string }, valueCell: { c: number; text: string } | undefined, r: number): boolean {
     const label = labelCell.text.replace(/[:：]\s*$/, '');
     const role = labelRole(label);
-    const valueCell = rest[0];
     const choicesInValue = valueCell ? parseChoices(valueCell.text) : [];
     if (role && role !== 'status' && choicesInValue.length === 0 && valueCell) {
       addValue(reading, { role, label, value: valueCell.text, table, row: r, col: valueCell.c });
-      return;
+      return true;
     }
     if (choicesInValue.length > 0) {
       statusChoices.push({ choices: choicesInValue, where: { role: 'status', label, value: valueCell?.text ?? '', table, row: r, col: valueCell?.c ?? 0 } });
-      return;
+      return true;
     }
     // One option per row: "Mô hình duy trì | ☒" or "Đăng ký mới | x".
     if (parseStatus(label) || parseStatus(label.replace(/^(mô hình|đăng ký)\s+/iu, ''))) {
       const mark = markValue(valueCell?.text ?? '');
       if (mark !== null) statusChoices.push({ choices: [{ label, checked: mark }], where: { role: 'status', label, value: valueCell?.text ?? '', table, row: r, col: valueCell?.c ?? labelCell.c } });
-      return;
+      return mark !== null;
     }
-    if (role === 'status' && valueCell) addValue(reading, { role, label, value: valueCell.text, table, row: r, col: valueCell.c });
-  });
+    if (role === 'status' && valueCell) {
+      addValue(reading, { role, label, value: valueCell.text, table, row: r, col: valueCell.c });
+      return true;
+    }
+    return false;
+  }
 }
 
 function hasModelLabel(b: DocumentBlock): boolean {

@@ -118,6 +118,12 @@ describe('readDocx: refuses what Word never writes', () => {
     expect(res.issues[0]?.code).toBe('ZIP_BOMB');
   });
 
+  it('absurdly deep nesting fails cleanly instead of overflowing the stack', async () => {
+    const deep = '<w:customXml>'.repeat(5000) + p('x') + '</w:customXml>'.repeat(5000);
+    const res = await readDocx(await docx(deep), 'sau.docx');
+    expect(res.document === null ? res.issues[0]?.severity : 'ok').toMatch(/error|ok/);
+  });
+
   it('a truncated package → CORRUPT_FILE', async () => {
     const bytes = await docx(p('Tên mô hình: A'));
     const res = await readDocx(bytes.subarray(0, bytes.length - 30), 'cut.docx');

@@ -98,6 +98,14 @@ describe('readForm: two- and three-column tables', () => {
     expect(f.status).toBe('continued');
   });
 
+  it('two label/value pairs on one row', () => {
+    const f = readForm([{ type: 'table', index: 1, grid: grid([
+      ['Tên mô hình', 'Đường hoa', 'Lĩnh vực', 'Văn hóa - xã hội'],
+      ['Chủ thể thực hiện', 'Chi hội Phụ nữ', 'Thời gian thực hiện', 'Năm 2026'],
+    ]) }], 'a.docx');
+    expect([...f.values.entries()].map(([k, v]) => `${k}=${v.value}`)).toEqual(['model_name=Đường hoa', 'field=Văn hóa - xã hội', 'owner=Chi hội Phụ nữ', 'period=Năm 2026']);
+  });
+
   it('STT | label | value rows skip the number column and the header row', () => {
     const f = readForm([{ type: 'table', index: 1, grid: grid([
       ['STT', 'Nội dung', 'Đăng ký'],

@@ -106,6 +106,7 @@ const NAME_KEYWORDS: [string, Weights][] = [
   ['cay trong', { economy: 2 }],
   ['vat nuoi', { economy: 2 }],
   ['chan nuoi', { economy: 2 }],
+  ['nuoi ong', { economy: 2 }], ['chuoi gia tri', { economy: 2 }], // one-line fix from the spreadsheet ETL: beekeeping and value chains are economy
   ['trong trot', { economy: 2 }],
   ['von vay', { economy: 2 }],
   ['tin dung', { economy: 2 }],

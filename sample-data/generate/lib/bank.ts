@@ -65,6 +65,7 @@ export const MODELS: Record<Field, string[]> = {
     'Dồn điền đổi thửa, chuyển đổi cơ cấu cây trồng trên đất lúa kém hiệu quả',
     'Vận động Nhân dân hiến đất làm đường giao thông nội đồng, xây dựng nông thôn mới nâng cao',
     'Chi hội nghề nghiệp nuôi ong lấy mật theo chuỗi giá trị',
+    'Mô hình "Dân vận khéo" trong vận động Nhân dân hiến đất làm đường giao thông nông thôn',
   ],
   culture_society: [
     'Phụ nữ chung tay bảo vệ môi trường, phân loại rác thải tại nguồn',
@@ -75,6 +76,7 @@ export const MODELS: Record<Field, string[]> = {
     'Dòng họ khuyến học, gia đình hiếu học',
     'Tuyến đường hoa, cây xanh bảo vệ môi trường sáng - xanh - sạch - đẹp',
     'Vận động Nhân dân tiêm chủng đầy đủ, chăm sóc sức khỏe ban đầu, tham gia bảo hiểm y tế',
+    'Mô hình phân loại rác thải tại nguồn, bảo vệ môi trường khu dân cư',
   ],
   defense_security: [
     'Tổ tự quản an ninh trật tự khu dân cư',

@@ -90,9 +90,13 @@ export function serialToDate(serial: number, date1904 = false): Date {
 
 /** Applies merge rectangles (0-based, inclusive) to a grid's cells. */
 export function applyMerges(grid: Grid, merges: { top: number; left: number; bottom: number; right: number }[]): void {
+  // Whole-column or whole-sheet merges exist in the wild; covering millions of cells would only burn memory.
+  let covered = 0;
   for (const m of merges) {
-    if (m.bottom < m.top || m.right < m.left) continue;
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
+    if (m.bottom < m.top || m.right < m.left || m.top < 0 || m.left < 0) continue;
+    const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (area > 100_000 || covered + area > 1_000_000) continue;
+    covered += area;
     const row = (grid.rows[m.top] ??= []);
     const master = (row[m.left] ??= { text: '', raw: null });
     master.rowSpan = m.bottom - m.top + 1;

@@ -21,7 +21,7 @@ import { nfc } from '../text/vietnamese.js';
 import type { WordReadResult } from './docx.js';
 
 interface Piece { startCp: number; endCp: number; startFilePos: number; bpc: number; text: string }
-interface ParaProps { align?: 'left' | 'center' | 'right' | 'both'; inTable: boolean; ttp: boolean; innerTtp?: boolean; itap: number; /** Cell boundaries in twips, from sprmTDefTable. */ centers?: number[]; /** Per cell: 0 none, 1 restart, 2 continue. */ vmerge?: number[] }
+export interface ParaProps { align?: 'left' | 'center' | 'right' | 'both'; inTable: boolean; ttp: boolean; innerTtp?: boolean; itap: number; /** Cell boundaries in twips, from sprmTDefTable. */ centers?: number[]; /** Per cell: 0 none, 1 restart, 2 continue. */ vmerge?: number[] }
 interface FkpRun { fcStart: number; fcEnd: number; props: ParaProps }
 
 interface RawDoc { body: string; pieces: Piece[]; runs: FkpRun[]; fonts: FontRun[] }
@@ -269,7 +269,7 @@ function cleanText(s: string): string {
   return out.replace(/[\x0b\x0c]/g, '\n').replace(/\x1e/g, '-').replace(/\x1f/g, '\u00ad').replace(/[\x00-\x08\x0e-\x1d]/g, '');
 }
 
-interface DecodeState { enc: Map<string, number>; unicode: number; /** Text already decoded run by run (fonts known): lines only need NFC. */ decoded?: boolean; /** Document-level hint: no fonts are read from .doc, so the majority decides short lines. */ font?: string }
+export interface DecodeState { enc: Map<string, number>; unicode: number; /** Text already decoded run by run (fonts known): lines only need NFC. */ decoded?: boolean; /** Document-level hint: no fonts are read from .doc, so the majority decides short lines. */ font?: string }
 
 function decodeLine(st: DecodeState, raw: string): string {
   if (st.decoded) return nfc(raw.replace(/\u00ad/g, ''));
@@ -330,10 +330,10 @@ function hintFor(lines: string[]): string | undefined {
   return undefined;
 }
 
-interface RawRow { cells: string[][]; props: ParaProps | null }
+export interface RawRow { cells: string[][]; props: ParaProps | null }
 
-/** Turns rows (cells of paragraph lines) into a Grid, using the row's cell boundaries when known. */
-function rowsToGrid(rows: RawRow[], name: string, st: DecodeState, issues: EtlIssue[], fileName: string): Grid | null {
+/** Turns rows (cells of paragraph lines) into a Grid, using the row's cell boundaries when known. Exported for tests. */
+export function rowsToGrid(rows: RawRow[], name: string, st: DecodeState, issues: EtlIssue[], fileName: string): Grid | null {
   const grid: Grid = { name, rows: [], hiddenRows: new Set(), hiddenColumns: new Set() };
   // Column edges: the union of all rows' cell boundaries (twips), so merged cells get their span.
   const edges = new Set<number>();
@@ -343,9 +343,10 @@ function rowsToGrid(rows: RawRow[], name: string, st: DecodeState, issues: EtlIs
     if (!c || c.length !== r.cells.length + 1) { bounded = false; break; }
     for (const x of c) edges.add(x);
   }
-  const sorted = [...edges].sort((a, b) => a - b);
+  // Boundaries drift by a few twips between rows: edges closer than 30 twips (0.5 mm) are one column edge.
+  const sorted: number[] = [];
+  for (const x of [...edges].sort((a, b) => a - b)) if (sorted.length === 0 || x - sorted[sorted.length - 1]! > 30) sorted.push(x);
   const near = (x: number): number => {
-    // Boundaries drift by a few twips between rows; snap to the nearest edge.
     let best = 0;
     for (let i = 1; i < sorted.length; i++) if (Math.abs(sorted[i]! - x) < Math.abs(sorted[best]! - x)) best = i;
     return best;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as CFB from 'cfb';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/index.js';
-import { readDoc } from '../../src/readers/doc.js';
+import { readDoc, rowsToGrid } from '../../src/readers/doc.js';
 import { cells, paragraphs, tables } from './fixtures.js';
 
 const FILES = join(dirname(fileURLToPath(import.meta.url)), '../../../sample-data/files');
@@ -83,5 +83,40 @@ describe('readDoc: damage and protection', () => {
     expect(res.format).toBe('doc');
     expect(res.kind).toBe('report');
     expect(res.issues.map((i) => i.code)).toContain('EXTENSION_MISMATCH');
+  });
+});
+
+describe('rowsToGrid: rebuild with confidence or not at all', () => {
+  const st = () => ({ enc: new Map<string, number>(), unicode: 0 });
+  const props = (centers?: number[], vmerge?: number[]) => ({ inTable: true, ttp: true, itap: 1, ...(centers ? { centers } : {}), ...(vmerge ? { vmerge } : {}) });
+
+  it('ragged rows without cell boundaries: no rows, a warning naming the table', () => {
+    const issues: import('../../src/contract.js').EtlIssue[] = [];
+    const grid = rowsToGrid([
+      { cells: [['STT'], ['Tên mô hình'], ['Loại mô hình']], props: props() },
+      { cells: [['1'], ['A'], ['x'], ['']], props: props() },
+    ], 'Bảng 2', st(), issues, 'x.doc');
+    expect(grid).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual(['DOC_TABLE_UNCERTAIN']);
+    expect(issues[0]?.message).toContain('Bảng 2');
+  });
+
+  it('equal rows without boundaries are kept as they are', () => {
+    const issues: import('../../src/contract.js').EtlIssue[] = [];
+    const grid = rowsToGrid([
+      { cells: [['STT'], ['Tên mô hình']], props: props() },
+      { cells: [['1'], ['A', 'dòng 2']], props: props() },
+    ], 'Bảng 1', st(), issues, 'x.doc');
+    expect(cells(grid!)).toEqual([['STT', 'Tên mô hình'], ['1', 'A\ndòng 2']]);
+    expect(issues).toEqual([]);
+  });
+
+  it('boundaries that drift a few twips still line up; a wide cell spans the columns under it', () => {
+    const issues: import('../../src/contract.js').EtlIssue[] = [];
+    const grid = rowsToGrid([
+      { cells: [['STT'], ['Loại mô hình']], props: props([0, 500, 2001], [1, 0]) },
+      { cells: [[''], ['Mới'], ['Duy trì']], props: props([0, 502, 1250, 2000], [2, 0, 0]) },
+    ], 'Bảng 1', st(), issues, 'x.doc');
+    expect(cells(grid!)).toEqual([['STT', 'Loại mô hình', '<0,1>'], ['<0,0>', 'Mới', 'Duy trì']]);
   });
 });

@@ -3,8 +3,8 @@
  * every failure is an error issue with a stable code and a Vietnamese message.
  *
  * Pipeline: sniff format → guard (size, zip bomb, XML entities) → reader →
- * Grid[] → gridsToResult (tables → mapping → records). Word readers plug in
- * at `readWord` below.
+ * Grid[] → gridsToResult (tables → mapping → records). Word documents go to
+ * extractWord (word/), which feeds its tables through the same gridsToResult.
  */
 import { createHash } from 'node:crypto';
 import type { EtlIssue, FileResult, SourceFormat } from './contract.js';

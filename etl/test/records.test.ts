@@ -229,4 +229,22 @@ describe('gridsToResult', () => {
     expect(kindFromRoles(new Set(['owner', 'models_registered', 'recognized_commune']))).toBe('report');
     expect(kindFromRoles(new Set(['note']))).toBe('unknown');
   });
+
+  it('keeps both values when two unmapped columns share a header', () => {
+    const g = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Kinh phí', 'Kinh phí'],
+      [1, 'Camera an ninh', 'Chi bộ Công an xã', '10', '20'],
+    ]);
+    expect(gridsToResult([g], ctx).records[0]?.extra).toEqual({ 'Kinh phí': '10', 'Kinh phí (cột E)': '20' });
+  });
+
+  it('does not guess a list it cannot name: a quota table is reported, not imported', () => {
+    const g = grid([
+      ['STT', 'Chủ thể thực hiện', 'Chỉ tiêu', 'Ghi chú'],
+      [1, 'Chi bộ thôn Đông', '01 mô hình', ''],
+    ]);
+    const r = gridsToResult([g], { ...ctx, file: 'chi-tieu.xlsx' });
+    expect(r.records).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(['UNKNOWN_TABLE', 'NO_TABLE']);
+  });
 });

@@ -127,8 +127,10 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
     for (const m of mapping) {
       if (m.role && !m.hidden) continue;
       const v = cellText(grid, tr.row, m.col);
-      if (v !== '' && m.header !== '') extra[m.header] = v;
-      else if (v !== '') extra[`Cột ${colLetter(m.col)}`] = v;
+      if (v === '') continue;
+      // Two columns with one header keep both values, the second named by its column.
+      const key = m.header !== '' ? m.header : `Cột ${colLetter(m.col)}`;
+      extra[key in extra ? `${key} (cột ${colLetter(m.col)})` : key] = v;
     }
     const mainText = txt('model_name') ?? txt('name') ?? txt('owner') ?? txt('unit');
     const anyValue = mapping.some((m) => m.role !== 'stt' && cellText(grid, tr.row, m.col) !== '');

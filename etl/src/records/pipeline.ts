@@ -114,6 +114,12 @@ export function gridsToResult(grids: Grid[], ctx: GridsContext): FileResult {
       const titleText = table.title.map((t) => t.text).join(' ');
       const ownKind = table.title.length ? kindFromText(titleText) : 'unknown';
       const { kind, mapping } = mapTable(grid, table, ownKind !== 'unknown' ? ownKind : fileKind);
+      if (kind === 'unknown') {
+        // Neither a title nor the columns say what list this is: nothing is guessed.
+        issues.push({ severity: 'warning', code: 'UNKNOWN_TABLE', sheet, row: table.headerTop + 1, message: `Trang "${sheet}", bảng có tiêu đề cột ở dòng ${table.headerTop + 1}: không nhận ra đây là danh sách gì (không có cột tên mô hình hay tên tập thể, cá nhân), không nhập.` });
+        tablesFound--;
+        continue;
+      }
       if (fileKind === 'unknown') {
         fileKind = kind;
         meta.kind = kind;

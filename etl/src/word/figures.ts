@@ -73,7 +73,7 @@ function levelAfter(tail: string, year: number | null): Level | null {
  * What one count is, from the words after its noun (up to the next count) and
  * the clause it sits in.
  */
-function classify(noun: string, tail: string, clause: string, year: number | null): FigureKey | null {
+function classify(noun: string, tail: string, clause: string, year: number | null, before = ''): FigureKey | null {
   const t = fold(tail);
   const c = fold(clause);
   const n = fold(noun);
@@ -93,6 +93,12 @@ function classify(noun: string, tail: string, clause: string, year: number | nul
   if (/^(“[^”]*”\s*)?(dan van kheo\s*)?(xay dung |dang ky )?moi\b/.test(head) || /^(dang ky|xay dung) moi\b/.test(head)) return 'models_new';
   if (/^(“[^”]*”\s*)?(dan van kheo\s*)?(tiep tuc )?duy tri\b/.test(head)) return 'models_continued';
   if (/^(“[^”]*”\s*)?(dan van kheo\s*)?(duoc )?nhan rong\b/.test(head)) return 'models_replicated';
+  // The status word may come first: "trong đó: mới 05 mô hình, duy trì 09 mô hình".
+  const b = fold(before).trim();
+  // …but "nông thôn mới" (new-style countryside) is a programme, not a status.
+  if (/(^| )moi$/.test(b) && !/nong thon moi$/.test(b)) return 'models_new';
+  if (/(^| )duy tri$/.test(b)) return 'models_continued';
+  if (/(^| )nhan rong$/.test(b)) return 'models_replicated';
   if (/^(duoc )?dang ky\b/.test(head)) return 'models_registered';
   const lvl = levelAfter(rawHead, year);
   if (lvl) return /cong nhan/.test(c) ? levelKey(lvl) : null;
@@ -131,7 +137,9 @@ export function figuresInClause(clause: string, year: number | null): Figure[] {
     const end = m.index + m[0].length;
     const nextStart = i + 1 < matches.length ? matches[i + 1]!.index : clause.length;
     const tail = clause.slice(end, nextStart).trim();
-    let key = classify(m[2] ?? '', tail, clause, year);
+    const prev = i > 0 ? matches[i - 1]! : null;
+    const before = clause.slice(prev ? prev.index + prev[0].length : 0, m.index);
+    let key = classify(m[2] ?? '', tail, clause, year, before.split(/[,;:(]/).pop() ?? '');
     if (key === null && fold(m[2] ?? '') === 'mo hinh' && /cong nhan/.test(fold(clause))) {
       const verb = nearestVerb(clause.slice(0, m.index));
       if (verb === 'register') key = 'models_registered';
@@ -146,9 +154,20 @@ export function figuresInClause(clause: string, year: number | null): Figure[] {
   return out;
 }
 
+// "- Số mô hình được công nhận cấp xã: 11", "Tập thể điển hình: 04 tập thể."
+const LABEL_NUMBER = new RegExp(`^[-–+•*]?\\s*([^:：]{3,90})[:：]\\s*(\\d{1,4}|${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\s*(?:mô hình|tập thể|cá nhân)?\\s*[.;,]?\\s*$`, 'iu');
+
 /** Figures in a paragraph of running text. */
 export function figuresInText(text: string, year: number | null): Figure[] {
-  return splitSentences(text).flatMap((s) => splitClauses(s)).flatMap((c) => figuresInClause(c, year));
+  return splitSentences(text).flatMap((s) => splitClauses(s)).flatMap((c) => {
+    const lm = LABEL_NUMBER.exec(c);
+    if (lm) {
+      const value = parseVietnameseNumber(lm[2] ?? '');
+      const key = value === null ? null : figureFromLabel(lm[1] ?? '', value, year);
+      if (key && value !== null) return [{ key, value, text: c }];
+    }
+    return figuresInClause(c, year);
+  });
 }
 
 /** A table row "label | number": the label read as a clause with the number in front. */

@@ -46,6 +46,15 @@ describe('figures in sentences, in the seeds’ style', () => {
     expect(figs('Tỉnh ủy đã công nhận 01 mô hình cấp tỉnh.')).toEqual({ recognized_province: 1 });
   });
 
+  it('status words before the number, and "label: number" lines', () => {
+    expect(figs('Năm 2025 đăng ký 14 mô hình, trong đó: mới 05 mô hình, duy trì 09 mô hình.')).toEqual({ models_registered: 14, models_new: 5, models_continued: 9 });
+    expect(figs('- Số mô hình được công nhận cấp xã: 11')).toEqual({ recognized_commune: 11 });
+    expect(figs('- Số mô hình mới: 06.')).toEqual({ models_new: 6 });
+    expect(figs('+ Tập thể điển hình: bốn')).toEqual({ exemplars_collective: 4 });
+    expect(figs('- Chỉ tiêu năm 2026: 05 mô hình')).toEqual({});
+    expect(figs('Lĩnh vực xây dựng nông thôn mới 12 mô hình đăng ký.').models_new).toBeUndefined();
+  });
+
   it('replicated and "xây dựng mới" wordings', () => {
     expect(figs('đã đăng ký 18 mô hình, gồm: mười mô hình duy trì từ các năm trước, 06 mô hình xây dựng mới và 02 mô hình nhân rộng.')).toEqual({
       models_registered: 18, models_continued: 10, models_new: 6, models_replicated: 2,

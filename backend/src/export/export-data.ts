@@ -38,6 +38,8 @@ export interface ExportMeta {
 export interface ExportOverview {
   registered: number;
   byStatus: Record<StatusCode, number>;
+  /** Registered models whose file gave no status (new / continued / replicated). */
+  statusUnknown: number;
   byField: Record<FieldCode, number>;
   /** Registrations whose field is unknown (shown, never guessed). */
   fieldUnknown: number;
@@ -61,6 +63,7 @@ export interface UnitRegistrationRow {
   byField: Record<FieldCode, number>;
   fieldUnknown: number;
   byStatus: Record<StatusCode, number>;
+  statusUnknown: number;
   recognized: number;
   exemplars: number;
 }
@@ -121,6 +124,8 @@ export interface TrendPoint {
   registered: number;
   recognized: number;
   exemplars: number;
+  /** The year's figures include pre-merger units rolled up into today's unit (marked on the chart). */
+  rolledUp?: boolean;
 }
 
 export interface ExportData {

@@ -40,6 +40,8 @@ export interface ExportFile {
 const isField = (key: string | null): key is FieldCode => key !== null && (FIELDS as readonly string[]).includes(key);
 const asLevel = (v: string | null): LevelCode | null => (v === 'commune' || v === 'district' || v === 'province' ? v : null);
 const asOwnerType = (v: string | null): OwnerTypeCode | null => (v === 'collective' || v === 'individual' ? v : null);
+/** The 2025 reorganisation: figures of that year and before include the merged units. */
+const MERGER_YEAR = 2025;
 const vi = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
 
 /**
@@ -89,6 +91,7 @@ export class ExportService {
     const summary: ExportOverview = {
       registered: k.registered,
       byStatus: { new: k.new, continued: k.continued, replicated: k.replicated, dropped: k.dropped },
+      statusUnknown: Math.max(0, k.registered - k.new - k.continued - k.replicated),
       byField: fields.byField,
       fieldUnknown: fields.unknown,
       recognizedByField: null,
@@ -107,6 +110,7 @@ export class ExportService {
       return {
         unitId: row.unitId, unitName: row.unitName, registered: row.registered, byField: f.byField, fieldUnknown: f.unknown,
         byStatus: { new: row.new, continued: row.continued, replicated: row.replicated, dropped: d.rows.find((r) => r.dimension === 'status' && r.key === 'dropped')?.models ?? 0 },
+        statusUnknown: Math.max(0, row.registered - row.new - row.continued - row.replicated),
         recognized: row.recognized, exemplars: row.exemplars,
       };
     });
@@ -131,9 +135,12 @@ export class ExportService {
       }
     }
 
-    const trend: TrendPoint[] = fromYear !== null
-      ? (await this.analytics.trends({ unit: unit.id, from: fromYear, to: year, by: 'total' })).rows.map((r) => ({
+    // The trend in today's structure (analytics' default): pre-merger units' figures rolled up, and said so on the chart.
+    const trends = fromYear !== null ? await this.analytics.trends({ unit: unit.id, from: fromYear, to: year, by: 'total' }) : null;
+    const trend: TrendPoint[] = trends
+      ? trends.rows.map((r) => ({
           year: r.year, registered: r.registered, recognized: r.recognized, exemplars: r.exemplars,
+          rolledUp: trends.structure.rolledUp.length > 0 && r.year <= MERGER_YEAR,
         }))
       : [{ year, registered: k.registered, recognized: k.recognized.total, exemplars: k.exemplars.total }];
 
@@ -194,6 +201,7 @@ function ownRow(unit: { id: number; name: string }, o: ExportOverview, rows: Uni
       replicated: rest(o.byStatus.replicated, (r) => r.byStatus.replicated),
       dropped: rest(dropped, (r) => r.byStatus.dropped),
     },
+    statusUnknown: rest(o.statusUnknown, (r) => r.statusUnknown),
     recognized: rest(o.recognizedTotal, (r) => r.recognized),
     exemplars: rest(exemplars, (r) => r.exemplars),
   };

@@ -17,6 +17,7 @@ export function sampleExportData(): ExportData {
     overview: {
       registered: 14,
       byStatus: { new: 5, continued: 7, replicated: 2, dropped: 0 },
+      statusUnknown: 0,
       byField: { economy: 4, culture_society: 5, defense_security: 3, political_system: 1 },
       fieldUnknown: 1,
       recognizedByField: { economy: 3, culture_society: 4, defense_security: 2, political_system: 1 },
@@ -29,9 +30,9 @@ export function sampleExportData(): ExportData {
       childUnitsWithModel: 3,
     },
     units: [
-      { unitId: 2, unitName: 'Chi bộ Công an xã', registered: 3, byField: { economy: 0, culture_society: 0, defense_security: 3, political_system: 0 }, fieldUnknown: 0, byStatus: { new: 1, continued: 2, replicated: 0, dropped: 0 }, recognized: 3, exemplars: 1 },
-      { unitId: 3, unitName: 'Hội Nông dân xã', registered: 5, byField: { economy: 4, culture_society: 1, defense_security: 0, political_system: 0 }, fieldUnknown: 0, byStatus: { new: 2, continued: 2, replicated: 1, dropped: 0 }, recognized: 4, exemplars: 3 },
-      { unitId: 4, unitName: 'Ủy ban MTTQ Việt Nam xã', registered: 6, byField: { economy: 0, culture_society: 4, defense_security: 0, political_system: 1 }, fieldUnknown: 1, byStatus: { new: 2, continued: 3, replicated: 1, dropped: 0 }, recognized: 4, exemplars: 3 },
+      { unitId: 2, unitName: 'Chi bộ Công an xã', registered: 3, byField: { economy: 0, culture_society: 0, defense_security: 3, political_system: 0 }, fieldUnknown: 0, byStatus: { new: 1, continued: 2, replicated: 0, dropped: 0 }, statusUnknown: 0, recognized: 3, exemplars: 1 },
+      { unitId: 3, unitName: 'Hội Nông dân xã', registered: 5, byField: { economy: 4, culture_society: 1, defense_security: 0, political_system: 0 }, fieldUnknown: 0, byStatus: { new: 2, continued: 2, replicated: 1, dropped: 0 }, statusUnknown: 0, recognized: 4, exemplars: 3 },
+      { unitId: 4, unitName: 'Ủy ban MTTQ Việt Nam xã', registered: 6, byField: { economy: 0, culture_society: 4, defense_security: 0, political_system: 1 }, fieldUnknown: 1, byStatus: { new: 2, continued: 3, replicated: 1, dropped: 0 }, statusUnknown: 0, recognized: 4, exemplars: 3 },
     ],
     recognitions: [
       { modelName: 'Dân vận khéo trong giải phóng mặt bằng', owner: 'Hội Nông dân xã', unitName: 'Hội Nông dân xã', field: 'economy', level: 'province', decisionNo: '125-QĐ/TU', decisionDate: '2026-11-20' },

@@ -152,9 +152,23 @@ describe('DOCX report draft', () => {
     expect(badUnicode(paragraphs)).toEqual([]);
   });
 
+  it('counts models without a status instead of hiding them', async () => {
+    const data = sampleExportData();
+    data.overview = { ...data.overview, registered: 17, statusUnknown: 3 };
+    data.units[0] = { ...data.units[0]!, registered: 6, statusUnknown: 3 };
+    expect(reportSentences(data).registration).toBe('Toàn Đảng bộ đăng ký xây dựng 17 mô hình “Dân vận khéo” (05 mô hình mới, 07 mô hình duy trì, 02 mô hình nhân rộng, 03 mô hình chưa ghi hình thức).');
+    const sheet = await openWorkbook(await buildRegistrationWorkbook(data));
+    const numbering = rowWhere(sheet, 1, '(1)')!;
+    const headers = (sheet.getRow(numbering.number - 1).values as unknown[]).slice(1);
+    const col = headers.indexOf('Chưa ghi hình thức') + 1;
+    expect(col).toBeGreaterThan(0);
+    expect(rowWhere(sheet, 2, 'Chi bộ Công an xã')?.getCell(col).value).toBe(3);
+    expect(rowWhere(sheet, 2, 'Tổng cộng')?.getCell(col).value).toBe(3);
+  });
+
   it('says so plainly when nothing was registered', () => {
     const data = sampleExportData();
-    data.overview = { ...data.overview, registered: 0, byField: { economy: 0, culture_society: 0, defense_security: 0, political_system: 0 }, fieldUnknown: 0, byStatus: { new: 0, continued: 0, replicated: 0, dropped: 0 }, recognitionRate: null };
+    data.overview = { ...data.overview, registered: 0, byField: { economy: 0, culture_society: 0, defense_security: 0, political_system: 0 }, fieldUnknown: 0, byStatus: { new: 0, continued: 0, replicated: 0, dropped: 0 }, statusUnknown: 0, recognitionRate: null };
     data.quotas = [];
     const s = reportSentences(data);
     expect(s.registration).toBe('Toàn Đảng bộ đăng ký xây dựng 00 mô hình “Dân vận khéo”.');

@@ -107,7 +107,10 @@ function parts(items: [number, string][]): string {
 /** The sentences of section I, each a plain string, filled from the data. */
 export function reportSentences(data: ExportData): { registration: string; fields: string; coverage: string; recognition: string; exemplars: string; quotas: string; trend: string | null } {
   const { meta, overview: o } = data;
-  const statusPart = parts(STATUSES.map((s) => [o.byStatus[s], `mô hình ${STATUS_NAMES[s].toLocaleLowerCase('vi-VN')}`]));
+  const statusPart = parts([
+    ...STATUSES.filter((s) => s !== 'dropped').map((s): [number, string] => [o.byStatus[s], `mô hình ${STATUS_NAMES[s].toLocaleLowerCase('vi-VN')}`]),
+    [o.statusUnknown, 'mô hình chưa ghi hình thức'],
+  ]);
   const registration = `${meta.collective} đăng ký xây dựng ${padded(o.registered)} mô hình “Dân vận khéo”${statusPart ? ` (${statusPart})` : ''}.`;
   const fieldParts = FIELDS.filter((f) => o.byField[f] > 0).map((f) => `lĩnh vực ${FIELD_NAMES[f].toLocaleLowerCase('vi-VN')} ${padded(o.byField[f])} mô hình`);
   if (o.fieldUnknown > 0) fieldParts.push(`${padded(o.fieldUnknown)} mô hình chưa xác định lĩnh vực`);
@@ -173,7 +176,7 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
       body(
         run(`Thực hiện `),
         toFill('số, ngày, trích yếu kế hoạch/hướng dẫn của cấp trên'),
-        run(` về thực hiện phong trào thi đua “Dân vận khéo” năm ${meta.year}, ${cleanText(meta.unitName)} báo cáo kết quả thực hiện như sau:`),
+        run(` về thực hiện phong trào thi đua “Dân vận khéo” năm ${meta.year}, ${cleanText(meta.issuerLine)} báo cáo kết quả thực hiện như sau:`),
       ),
       heading('I. KẾT QUẢ THỰC HIỆN'),
       heading('1. Công tác lãnh đạo, chỉ đạo, tuyên truyền'),

@@ -187,7 +187,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, meta: ExportMeta, spec
   }
   row++;
 
-  const widths = spec.columns.map((c) => Math.max(5, ...c.header.split(/\s+/).map((w) => w.length + 2)));
+  // A header may wrap to three lines, never break inside a word.
+  const widths = spec.columns.map((c) => Math.max(5, Math.ceil(c.header.length / 3) + 2, ...c.header.split(/\s+/).map((w) => w.length + 2)));
   const note = (c: number, value: CellValue): void => {
     widths[c] = Math.max(widths[c] ?? 0, Math.min(widthOf(value) + 2, spec.columns[c]?.maxWidth ?? 45));
   };

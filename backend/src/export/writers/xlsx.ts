@@ -13,6 +13,7 @@ const yearText = (data: ExportData): string => `năm ${data.meta.year}`;
 export async function buildRegistrationWorkbook(data: ExportData): Promise<Buffer> {
   const workbook = newWorkbook(data.meta);
   const unknown = data.units.some((u) => u.fieldUnknown > 0);
+  const noStatus = data.units.some((u) => u.statusUnknown > 0);
   const fieldColumns = [
     ...FIELDS.map((f) => ({ header: FIELD_NAMES[f], group: 'Lĩnh vực', numeric: true, maxWidth: 18 })),
     ...(unknown ? [{ header: 'Chưa rõ lĩnh vực', group: 'Lĩnh vực', numeric: true, maxWidth: 12 }] : []),
@@ -25,6 +26,7 @@ export async function buildRegistrationWorkbook(data: ExportData): Promise<Buffe
       ...FIELDS.map((f) => u.byField[f]),
       ...(unknown ? [u.fieldUnknown] : []),
       ...STATUSES.map((s) => u.byStatus[s]),
+      ...(noStatus ? [u.statusUnknown] : []),
       u.recognized,
       u.exemplars,
     ],
@@ -33,13 +35,14 @@ export async function buildRegistrationWorkbook(data: ExportData): Promise<Buffe
   addTableSheet(workbook, data.meta, {
     sheetName: 'Tổng hợp đăng ký',
     title: `Biểu tổng hợp kết quả đăng ký xây dựng mô hình “Dân vận khéo” ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.issuerLine})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Đơn vị', maxWidth: 40 },
       { header: 'Tổng số mô hình đăng ký', numeric: true, maxWidth: 12 },
       ...fieldColumns,
       ...STATUSES.map((s) => ({ header: STATUS_NAMES[s], group: 'Hình thức', numeric: true, maxWidth: 12 })),
+      ...(noStatus ? [{ header: 'Chưa ghi hình thức', group: 'Hình thức', numeric: true, maxWidth: 12 }] : []),
       { header: 'Mô hình được công nhận', numeric: true, maxWidth: 14 },
       { header: 'Điển hình được công nhận', numeric: true, maxWidth: 14 },
     ],
@@ -51,6 +54,7 @@ export async function buildRegistrationWorkbook(data: ExportData): Promise<Buffe
       ...FIELDS.map((f) => sum((u) => u.byField[f])),
       ...(unknown ? [sum((u) => u.fieldUnknown)] : []),
       ...STATUSES.map((s) => sum((u) => u.byStatus[s])),
+      ...(noStatus ? [sum((u) => u.statusUnknown)] : []),
       sum((u) => u.recognized),
       sum((u) => u.exemplars),
     ],
@@ -76,7 +80,7 @@ export async function buildRecognitionWorkbook(data: ExportData): Promise<Buffer
   addTableSheet(workbook, data.meta, {
     sheetName: 'Mô hình được công nhận',
     title: `Danh sách mô hình “Dân vận khéo” được công nhận ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.issuerLine})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Tên mô hình', maxWidth: 50 },
@@ -116,7 +120,7 @@ export async function buildExemplarWorkbook(data: ExportData): Promise<Buffer> {
   addTableSheet(workbook, data.meta, {
     sheetName: 'Điển hình',
     title: `Danh sách điển hình “Dân vận khéo” ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.issuerLine})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Tên tập thể, cá nhân', maxWidth: 35 },
@@ -142,7 +146,7 @@ export async function buildQuotaWorkbook(data: ExportData): Promise<Buffer> {
   addTableSheet(workbook, data.meta, {
     sheetName: 'Thực hiện chỉ tiêu',
     title: `Kết quả thực hiện chỉ tiêu phong trào thi đua “Dân vận khéo” ${yearText(data)}`,
-    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.unitName})`,
+    subtitle: `(Kèm theo Báo cáo kết quả thực hiện phong trào thi đua “Dân vận khéo” ${yearText(data)} của ${data.meta.issuerLine})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Đơn vị', maxWidth: 35 },

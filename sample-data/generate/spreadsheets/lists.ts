@@ -3,7 +3,7 @@
  * legacy .xls files (real BIFF8 through SheetJS).
  */
 import { FIELD_ABBR, FIELD_LABEL, MODELS, type Reg, STATUS_LABEL } from '../lib/bank.js';
-import { type Ex, expEx, expRec, expReg, expReport, info, type Rec } from '../lib/expect.js';
+import { type Ex, expEx, expRec, expReg, expReport, info, type Rec, warning } from '../lib/expect.js';
 import type { ExpectedRecord } from '../lib/expected.js';
 import { type ColDef, type Entry, signature, table, titleBlock } from '../lib/list.js';
 import { prng } from '../lib/prng.js';
@@ -369,8 +369,53 @@ function xlsVni(): Sample {
   };
 }
 
+/** 22. Province level after the merger: recognition by the provincial committee, communes reporting directly. */
+async function recognitionProvince(): Promise<Sample> {
+  const file = '2026_tinh-hai-dong_cong-nhan-cap-tinh.xlsx';
+  const rows: Rec[] = [
+    { name: MODELS.political_system[0]!, owner: 'Đảng ủy xã Đông Hòa', field: 'political_system', level: 'province', decisionNo: '2150-QĐ/TU', decisionDate: '2026-11-25' },
+    { name: MODELS.economy[1]!, owner: 'Hội Nông dân xã Tân Lai', field: 'economy', level: 'province', decisionNo: '2150-QĐ/TU', decisionDate: '2026-11-25' },
+    { name: MODELS.defense_security[5]!, owner: 'Công an xã Kim Sơn', field: 'defense_security', level: 'province', decisionNo: '2150-QĐ/TU', decisionDate: '2026-11-25' },
+  ];
+  const s = new SheetSpec('Cấp tỉnh 2026');
+  const width = 5;
+  titleBlock(s, {
+    left: ['ĐẢNG BỘ TỈNH HẢI ĐÔNG', 'BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY'],
+    right: ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Hải Đông, ngày 25 tháng 11 năm 2026'],
+    title: ['DANH SÁCH MÔ HÌNH "DÂN VẬN KHÉO" TIÊU BIỂU ĐƯỢC CÔNG NHẬN CẤP TỈNH NĂM 2026', '(Kèm theo Quyết định số 2150-QĐ/TU ngày 25/11/2026 của Ban Thường vụ Tỉnh ủy)'],
+    width,
+  });
+  const cols: ColDef<Rec>[] = [
+    { header: ['STT'], get: (_, i) => i + 1 },
+    { header: ['Tên mô hình'], get: (r) => r.name },
+    { header: ['Chủ thể thực hiện'], get: (r) => r.owner },
+    { header: ['Lĩnh vực'], get: (r) => FIELD_LABEL[r.field!] },
+    { header: ['Ghi chú'], get: () => null },
+  ];
+  const { placed } = table(s, cols, rows.map((item) => ({ item })));
+  return {
+    file,
+    bytes: await toXlsx([s]),
+    expected: fileExpect({
+      file, format: 'xlsx', kind: 'recognition', year: 2026, unit: 'BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY', level: 'province', decision_no: '2150-QĐ/TU', decision_date: '2026-11-25',
+      records: placed.map((p) => expRec(p.item, s.name, p.row, 2026)),
+    }),
+  };
+}
+
+/** 23. A real BIFF8 workbook saved under a .xlsx name: read by content, with a warning. */
+function xlsNamedXlsx(): Sample {
+  const inner = xlsRegistration();
+  const file = '2023_dong-la_xls-mang-duoi-xlsx.xlsx';
+  return {
+    file,
+    bytes: inner.bytes,
+    expected: { ...inner.expected, file, issues: [...inner.expected.issues, warning('EXTENSION_MISMATCH')] },
+  };
+}
+
 export const listSamples: (() => Promise<Sample> | Sample)[] = [
-  recognitionDistrict, recognitionRows, exemplars2026, reportTable, xlsRegistration, xlsTcvn3, xlsRecognition, xlsExemplars, xlsVni,
+  recognitionDistrict, recognitionRows, exemplars2026, reportTable, xlsRegistration, xlsTcvn3, xlsRecognition, xlsExemplars, xlsVni, recognitionProvince, xlsNamedXlsx,
 ];
 
 export type { ExpectedRecord };

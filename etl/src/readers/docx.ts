@@ -196,7 +196,8 @@ function decodeRun(ctx: Ctx, raw: string, font: string | undefined): RunText {
     const text = enc === 'tcvn3' ? tcvn3ToUnicode(raw, { upperCaseFont: isTcvn3UpperCaseFont(font) }) : vniToUnicode(raw);
     return { text, font, encoding: enc };
   }
-  if (/[^\x00-\x7f]/.test(raw)) ctx.unicodeRuns++;
+  // Only Unicode letters make a document "mixed"; check boxes and curly quotes do not.
+  if (/[^\x00-\x7f]/.test(raw) && /(?![a-zA-Z])\p{L}/u.test(raw)) ctx.unicodeRuns++;
   return { text: raw.normalize('NFC'), font };
 }
 

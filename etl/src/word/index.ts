@@ -157,7 +157,14 @@ function tablesResult(tables: ListCandidate[], base: Ctx): FileResult {
   });
   res.issues = res.issues.map((i) => {
     const l = i.sheet ? byName.get(i.sheet) : undefined;
-    return l && typeof i.row === 'number' ? { ...i, row: i.row - l.offset } : i;
+    if (!l) return i;
+    // Spreadsheet wording ("Trang …, dòng 7") → the Word table and its own row number.
+    const row = typeof i.row === 'number' ? i.row - l.offset : i.row;
+    const message = i.message
+      .replace(/Trang "Bảng (\d+)"/g, `Tệp "${base.file}", bảng $1`)
+      .replace(/dòng (\d+)/g, (_m, n: string) => `dòng ${Number(n) - l.offset}`)
+      .replace(/ô ([A-Z]+)(\d+)/g, (_m, c: string, n: string) => `ô cột ${colNumber(c)}, dòng ${Number(n) - l.offset}`);
+    return { ...i, row, message };
   });
   return res;
 }

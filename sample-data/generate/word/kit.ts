@@ -20,11 +20,11 @@ import {
   type ParagraphChild,
 } from 'docx';
 import JSZip from 'jszip';
-import { unicodeToTcvn3 } from '../../../etl/src/text/legacy-encoding.js';
+import { unicodeToTcvn3, unicodeToVni } from '../../../etl/src/text/legacy-encoding.js';
 import { fixZipTimes } from '../lib/zipfix.js';
 
 /** How a document's text is stored: Unicode NFC, Unicode NFD (Mac), or TCVN3 bytes in .VnTime fonts. */
-export type TextMode = 'nfc' | 'nfd' | 'tcvn3';
+export type TextMode = 'nfc' | 'nfd' | 'tcvn3' | 'vni';
 
 export interface Kit {
   mode: TextMode;
@@ -40,6 +40,8 @@ function storeText(kit: Kit, text: string, caps = false): { text: string; font: 
   switch (kit.mode) {
     case 'nfd':
       return { text: text.normalize('NFD'), font: 'Times New Roman' };
+    case 'vni':
+      return { text: unicodeToVni(text), font: 'VNI-Times' };
     case 'tcvn3':
       // .VnTimeH is an upper-case font: the bytes are the lower-case TCVN3 codes.
       return caps ? { text: unicodeToTcvn3(text, { upperCaseFont: true }), font: '.VnTimeH' } : { text: unicodeToTcvn3(text), font: '.VnTime' };

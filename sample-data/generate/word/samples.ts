@@ -711,6 +711,41 @@ const baoCaoHuyen: WordSample = {
   },
 };
 
+// ---------------------------------------------------------------------------
+// 14. A 2025 form typed in VNI (VNI-Times), before the merger, Wingdings boxes.
+
+const VNI: Kit = { mode: 'vni' };
+const vniHoaBinh: WordSample = {
+  file: '2025_hoa-binh_mau04-bang-vni.docx',
+  make: async () => {
+    const b = new Body(VNI);
+    b.header(['ĐẢNG BỘ XÃ HÒA BÌNH', 'CHI BỘ THÔN HÒA BÌNH 2', '*'], PARTY_RIGHT('Hòa Bình', '14 tháng 02 năm 2025'));
+    b.blank();
+    b.p('PHIẾU ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2025', { bold: true, center: true });
+    const t = b.table(table(VNI, [
+      ['Tên mô hình', 'Tổ phụ nữ tự quản đường hoa'],
+      ['Chủ thể thực hiện', 'Chi hội Phụ nữ thôn Hòa Bình 2'],
+      ['Lĩnh vực', 'Văn hóa - xã hội'],
+      ['Thời gian thực hiện', 'Từ tháng 3/2025 đến tháng 11/2025'],
+      ['Hình thức', { text: [{ box: false, style: 'wingdings' }, ' Mới   ', { box: true, style: 'wingdings' }, ' Duy trì   ', { box: false, style: 'wingdings' }, ' Nhân rộng'] }],
+      ['Người phụ trách', 'Lê Thị Thu, Chi hội trưởng'],
+    ]));
+    b.signature(['T/M CHI BỘ', 'BÍ THƯ', 'Lê Văn Cường']);
+    return {
+      bytes: await b.pack(),
+      expected: fileExpect({
+        file: '2025_hoa-binh_mau04-bang-vni.docx', format: 'docx', kind: 'registration',
+        year: 2025, unit: 'CHI BỘ THÔN HÒA BÌNH 2', level: 'commune', encoding: 'vni',
+        records: [wordRecord(reg({
+          year: 2025, model_name: 'Tổ phụ nữ tự quản đường hoa', field: 'culture_society',
+          owner: 'Chi hội Phụ nữ thôn Hòa Bình 2', owner_type: 'collective', status: 'continued',
+          start_date: '2025-03', end_date: '2025-11', person_in_charge: 'Lê Thị Thu, Chi hội trưởng',
+        }), { table: t, row: 1 })],
+      }),
+    };
+  },
+};
+
 type CellRow = (string | { text?: string; colSpan?: number; rowSpan?: number; bold?: boolean })[];
 
 export const DOCX_SAMPLES: WordSample[] = [
@@ -727,4 +762,5 @@ export const DOCX_SAMPLES: WordSample[] = [
   dienHinh,
   baPhieu,
   baoCaoHuyen,
+  vniHoaBinh,
 ];

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import { sample } from './helpers.js';
@@ -55,5 +56,17 @@ describe('extract()', () => {
     const r = await extract(Buffer.from('PK\u0003\u0004garbage'), 'x.docx');
     expect(r.records).toEqual([]);
     expect(r.issues.some((i) => i.severity === 'error')).toBe(true);
+  });
+
+  it('does not call a Unicode file TCVN3 because some ASCII cells keep an old .VnTime font', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Năm']);
+    ws.addRow([1, 'Camera an ninh góp phần phòng chống tội phạm', 'Chi bộ Công an xã', '2026']);
+    ws.getCell('D2').font = { name: '.VnTime' };
+    ws.getCell('A1').font = { name: '.VnTime' };
+    const r = await extract(new Uint8Array(await wb.xlsx.writeBuffer()), 'ds.xlsx');
+    expect(r.encoding).toBe('unicode');
+    expect(r.records).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { EtlIssue } from '../contract.js';
 import type { Grid, GridCell } from '../grid.js';
-import { decodeLegacyText } from '../text/legacy-encoding.js';
+import { decodeLegacyText, isTcvn3UpperCaseFont } from '../text/legacy-encoding.js';
 import { nfc } from '../text/vietnamese.js';
 
 export interface ReadResult {
@@ -46,7 +46,8 @@ export function isLegacyFontName(font: string | undefined): boolean {
  * font is returned untouched, which keeps the common case cheap.
  */
 export function decodeText(text: string, font?: string): { text: string; encoding?: 'tcvn3' | 'vni' } {
-  if (!/[^\x00-\x7f]/.test(text) && !isLegacyFontName(font)) return { text: nfc(text) };
+  // Plain ASCII reads the same in every encoding, except in an upper-case TCVN3 font (.VnTimeH shows "stt" as "STT").
+  if (!/[^\x00-\x7f]/.test(text) && !isTcvn3UpperCaseFont(font)) return { text: nfc(text) };
   // decodeLegacyText returns NFC text already.
   const decoded = decodeLegacyText(text, font);
   const enc = decoded.encoding;

@@ -4,11 +4,14 @@
  *
  *   reader → WordDocument (paragraphs and tables in order)
  *     → header block and title lines (the left/right table at the top)
- *     → list tables (mẫu 01, recognition and exemplar lists): each Word table
- *       with the paragraphs just above it becomes a Grid for gridsToResult
- *     → else a registration form (mẫu 04): labelled values → a one-row Grid
- *     → else a result report: figures from sentences and small tables → a
- *       one-row Grid of the report vocabulary
+ *     → a narrative report (title "báo cáo" and figures in its text): one
+ *       record from sentences and small tables (a one-row Grid of the report
+ *       vocabulary), plus one record per unit row of a per-unit figures table
+ *     → else list tables (mẫu 01, recognition and exemplar lists): each Word
+ *       table with the paragraphs just above it becomes a Grid for gridsToResult
+ *     → else registration forms (mẫu 04, one or several per file): labelled
+ *       values → one-row Grids
+ *     → else a report from a figures table alone, or with no figures (nulls)
  *
  * Forms and reports are turned into Grids too, so record building (dates,
  * fields, status, owner type, numbers) is the spreadsheet code, not a copy.

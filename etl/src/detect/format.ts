@@ -44,6 +44,10 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
     if (names.has('xl/workbook.xml')) return { format: 'xlsx' };
     if (names.has('xl/workbook.bin')) return { format: null, code: 'UNSUPPORTED_FORMAT', detail: 'tệp Excel nhị phân .xlsb chưa được hỗ trợ; hãy lưu lại dạng .xlsx' };
     if (names.has('word/document.xml')) return { format: 'docx' };
+    // Some producers name the workbook part differently; the package layout still says spreadsheet.
+    const all = [...names];
+    if (names.has('[Content_Types].xml') && all.some((n) => /^xl\/worksheets\/.+\.xml$/.test(n))) return { format: 'xlsx' };
+    if (names.has('[Content_Types].xml') && all.some((n) => n.startsWith('word/'))) return { format: 'docx' };
     if (names.has('content.xml')) return { format: null, code: 'UNSUPPORTED_FORMAT', detail: 'tệp OpenDocument (.ods/.odt) chưa được hỗ trợ; hãy lưu lại dạng .xlsx hoặc .docx' };
     return { format: null, code: 'UNSUPPORTED_FORMAT', detail: 'tệp nén không phải bảng tính Excel hay văn bản Word' };
   }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Visibility } from '../auth/scope.js';
+import { visibleBatch, visibleFile } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
 import type {
   DB,
@@ -46,6 +48,8 @@ export interface StoreSummary {
 }
 
 export interface FileFilter {
+  /** Only files the caller may see (auth/subtree.ts); absent: every file. */
+  visible?: Visibility | undefined;
   status?: string | undefined;
   kind?: string | undefined;
   year?: number | undefined;
@@ -56,6 +60,8 @@ export interface FileFilter {
 }
 
 export interface ReviewFilter {
+  /** Only items of files the caller may see; absent: every item. */
+  visible?: Visibility | undefined;
   state?: string | undefined;
   reason?: string | undefined;
   fileId?: number | undefined;
@@ -64,6 +70,7 @@ export interface ReviewFilter {
 }
 
 const CHUNK = 1000;
+const BULK_CHUNK = 5000;
 
 /**
  * All SQL of ingest: source files and their rows, issues, models, review
@@ -92,6 +99,21 @@ export class IngestRepository {
     return db.selectFrom('source_file').selectAll().where('sha256', '=', sha256).executeTakeFirst();
   }
 
+  findByShas(db: Executor, shas: string[]): Promise<SourceFile[]> {
+    if (shas.length === 0) return Promise.resolve([]);
+    return db.selectFrom('source_file').selectAll().where('sha256', 'in', [...new Set(shas)]).execute();
+  }
+
+  async insertFiles(trx: Executor, files: NewSourceFile[]): Promise<void> {
+    await this.bulkInsert(trx, 'source_file', files as Record<string, unknown>[]);
+  }
+
+  /** Loaded files of these units: the candidates for being superseded by new versions. */
+  loadedVersionsOf(db: Executor, unitIds: number[]): Promise<Pick<SourceFile, 'id' | 'unit_id' | 'kind' | 'year' | 'variant'>[]> {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    return db.selectFrom('source_file').select(['id', 'unit_id', 'kind', 'year', 'variant']).where('unit_id', 'in', unitIds).where('status', '=', 'loaded').orderBy('id').execute();
+  }
+
   findFile(id: number, db: Executor = this.db): Promise<SourceFile | undefined> {
     return db.selectFrom('source_file').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -107,6 +129,7 @@ export class IngestRepository {
 
   async listFiles(filter: FileFilter): Promise<{ items: SourceFile[]; total: number }> {
     let query = this.db.selectFrom('source_file');
+    if (filter.visible) query = query.where(visibleFile('source_file', filter.visible));
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.year) query = query.where('year', '=', filter.year);
@@ -150,20 +173,51 @@ export class IngestRepository {
   // ── rows ──────────────────────────────────────────────────────────────
 
   async insertFacts(trx: Executor, rows: FactRows): Promise<void> {
-    for (const table of FACT_TABLES) {
-      const list = rows[table] as Insertable<DB[FactTable]>[];
-      for (let i = 0; i < list.length; i += CHUNK) {
-        await trx.insertInto(table).values(list.slice(i, i + CHUNK) as never).execute();
-      }
-    }
+    for (const table of FACT_TABLES) await this.bulkInsert(trx, table, rows[table] as Record<string, unknown>[]);
   }
 
   async insertIssues(trx: Executor, rows: Insertable<IngestIssueTable>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('ingest_issue').values(rows.slice(i, i + CHUNK)).execute();
+    await this.bulkInsert(trx, 'ingest_issue', rows as Record<string, unknown>[]);
+  }
+
+  /**
+   * Many rows in one statement with one parameter: the rows travel as one JSON
+   * array that DuckDB unpacks (from_json + unnest), instead of tens of
+   * thousands of bound parameters, which DuckDB binds slowly. DuckDB-only SQL.
+   */
+  private async bulkInsert(trx: Executor, table: keyof DB, rows: Record<string, unknown>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const types = await this.columnTypes(trx, table);
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => types.has(c));
+    const structure = JSON.stringify([Object.fromEntries(columns.map((c) => [c, types.get(c)!]))]);
+    const jsonColumns = columns.filter((c) => types.get(c) === 'JSON');
+    for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+      const payload = rows.slice(i, i + BULK_CHUNK).map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const c of columns) {
+          const value = row[c];
+          out[c] = value === undefined ? null : jsonColumns.includes(c) && typeof value === 'string' ? JSON.parse(value) : value;
+        }
+        return out;
+      });
+      await sql`insert into ${sql.table(table)} by name select unnest(from_json(${JSON.stringify(payload)}::json, ${structure}), recursive := true)`.execute(trx);
+    }
+  }
+
+  private readonly types = new Map<string, Map<string, string>>();
+
+  private async columnTypes(db: Executor, table: string): Promise<Map<string, string>> {
+    let types = this.types.get(table);
+    if (!types) {
+      const rows = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_name = ${table}`.execute(db);
+      types = new Map(rows.rows.map((r) => [r.column_name, r.data_type === 'TIMESTAMP WITH TIME ZONE' ? 'TIMESTAMPTZ' : r.data_type]));
+      this.types.set(table, types);
+    }
+    return types;
   }
 
   /** Ids drawn from a sequence ahead of an insert, so related rows can point at them. */
-  async nextIds(trx: Executor, sequence: 'record_id_seq' | 'model_id_seq', count: number): Promise<number[]> {
+  async nextIds(trx: Executor, sequence: 'record_id_seq' | 'model_id_seq' | 'source_file_id_seq', count: number): Promise<number[]> {
     if (count === 0) return [];
     const result = await sql<{ id: number }>`select nextval(${sequence}) as id from range(${count})`.execute(trx);
     return result.rows.map((r) => Number(r.id));
@@ -217,15 +271,14 @@ export class IngestRepository {
     }
   }
 
-  /** Registrations of these models in the year from other loaded files: possible double counting. */
-  async registrationsOfModels(trx: Executor, modelIds: number[], year: number, exceptFileIds: number[]): Promise<{ model_id: number | null; file_name: string; source_file_id: number }[]> {
+  /** Registrations of these models from other loaded files: possible double counting. */
+  async registrationsOfModels(trx: Executor, modelIds: number[], exceptFileIds: number[]): Promise<{ model_id: number | null; year: number | null; file_name: string; source_file_id: number }[]> {
     if (modelIds.length === 0) return [];
     return trx
       .selectFrom('registration')
       .innerJoin('source_file', 'source_file.id', 'registration.source_file_id')
-      .select(['registration.model_id', 'source_file.file_name', 'registration.source_file_id'])
+      .select(['registration.model_id', 'registration.year', 'source_file.file_name', 'registration.source_file_id'])
       .where('registration.model_id', 'in', modelIds)
-      .where('registration.year', '=', year)
       .where('source_file.status', '=', 'loaded')
       .$if(exceptFileIds.length > 0, (q) => q.where('registration.source_file_id', 'not in', exceptFileIds))
       .execute();
@@ -238,10 +291,8 @@ export class IngestRepository {
     return trx.selectFrom('model').selectAll().where('folded_name', 'in', keys).orderBy('id').execute();
   }
 
-  async insertModels(trx: Executor, rows: Insertable<ModelTable>[]): Promise<number[]> {
-    if (rows.length === 0) return [];
-    const out = await trx.insertInto('model').values(rows).returning('id').execute();
-    return out.map((r) => r.id);
+  async insertModels(trx: Executor, rows: Insertable<ModelTable>[]): Promise<void> {
+    await this.bulkInsert(trx, 'model', rows as Record<string, unknown>[]);
   }
 
   async setModelFirstYear(trx: Executor, id: number, year: number): Promise<void> {
@@ -255,12 +306,13 @@ export class IngestRepository {
   // ── review and corrections ───────────────────────────────────────────
 
   async insertReviewItems(trx: Executor, rows: Insertable<ReviewItemTable>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('review_item').values(rows.slice(i, i + CHUNK)).execute();
+    await this.bulkInsert(trx, 'review_item', rows as Record<string, unknown>[]);
   }
 
   async listReview(filter: ReviewFilter): Promise<{ items: (ReviewRow & { file_name: string; sha256: string; file_status: string })[]; total: number }> {
     let query = this.db.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
       .where('source_file.status', 'in', ['loaded', 'needs_review']);
+    if (filter.visible) query = query.where(visibleFile('source_file', filter.visible));
     if (filter.state) query = query.where('review_item.state', '=', filter.state);
     if (filter.reason) query = query.where('review_item.reason', '=', filter.reason);
     if (filter.fileId) query = query.where('review_item.source_file_id', '=', filter.fileId);
@@ -292,6 +344,11 @@ export class IngestRepository {
   async countOpenReview(db: Executor, fileId: number): Promise<number> {
     const row = await db.selectFrom('review_item').select((eb) => eb.fn.countAll<number>().as('n')).where('source_file_id', '=', fileId).where('state', '=', 'open').executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  correctionsForShas(db: Executor, shas: string[]): Promise<CorrectionRow[]> {
+    if (shas.length === 0) return Promise.resolve([]);
+    return db.selectFrom('correction').selectAll().where('sha256', 'in', [...new Set(shas)]).orderBy('id').execute();
   }
 
   correctionsFor(db: Executor, sha256: string): Promise<CorrectionRow[]> {
@@ -338,6 +395,20 @@ export class IngestRepository {
     await db.updateTable('ingest_job').set(patch).where('id', '=', id).execute();
   }
 
+  /** Final states of many jobs in one statement (UPDATE … FROM VALUES). */
+  async updateJobs(db: Executor, patches: ({ id: number } & Updateable<IngestJobTable>)[]): Promise<void> {
+    for (let i = 0; i < patches.length; i += 500) {
+      const values = sql.join(patches.slice(i, i + 500).map((p) => sql`(${p.id}::integer, ${p.state}::varchar, ${p.progress ?? 100}::integer,
+        ${p.message ?? null}::varchar, ${p.errors ?? null}::json, ${p.source_file_id ?? null}::integer, ${p.duplicate ?? false}::boolean,
+        ${p.record_count ?? 0}::integer, ${p.review_count ?? 0}::integer, ${p.finished_at ?? null}::timestamptz)`));
+      await sql`update ingest_job set state = v.state, progress = v.progress, message = v.message, errors = v.errors,
+          source_file_id = v.source_file_id, duplicate = v.duplicate, record_count = v.record_count, review_count = v.review_count,
+          finished_at = v.finished_at
+        from (values ${values}) as v(id, state, progress, message, errors, source_file_id, duplicate, record_count, review_count, finished_at)
+        where ingest_job.id = v.id`.execute(db);
+    }
+  }
+
   async markReading(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.updateTable('ingest_job').set((eb) => ({ state: 'reading', progress: 30, started_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
@@ -349,8 +420,9 @@ export class IngestRepository {
     return this.db.selectFrom('ingest_job').selectAll().where('state', '=', 'queued').orderBy('id').execute();
   }
 
-  recentBatches(limit: number): Promise<Selectable<DB['upload_batch']>[]> {
-    return this.db.selectFrom('upload_batch').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  recentBatches(limit: number, visible?: Visibility): Promise<Selectable<DB['upload_batch']>[]> {
+    return this.db.selectFrom('upload_batch').selectAll().$if(visible !== undefined, (qb) => qb.where(visibleBatch('upload_batch', visible!)))
+      .orderBy('id', 'desc').limit(limit).execute();
   }
 
   async failedJobsOfBatch(batchId: number): Promise<JobRow[]> {
@@ -359,9 +431,11 @@ export class IngestRepository {
 
   // ── summary ──────────────────────────────────────────────────────────
 
-  async summary(): Promise<StoreSummary> {
+  async summary(visible?: Visibility): Promise<StoreSummary> {
+    const seen = (alias: string) => (visible ? visibleFile(alias, visible) : sql<boolean>`true`);
     const files = await this.db
       .selectFrom('source_file')
+      .where(seen('source_file'))
       .select((eb) => [
         eb.fn.countAll<number>().as('files'),
         eb.fn.count<number>('id').filterWhere('status', '=', 'loaded').as('filesLoaded'),
@@ -370,18 +444,20 @@ export class IngestRepository {
       ])
       .executeTakeFirstOrThrow();
     const failed = await this.db.selectFrom('ingest_job').select((eb) => eb.fn.count<number>('sha256').distinct().as('n')).where('state', '=', 'failed')
-      .where('sha256', 'not in', this.db.selectFrom('source_file').select('sha256')).executeTakeFirstOrThrow();
+      .where('sha256', 'not in', this.db.selectFrom('source_file').select('sha256'))
+      .$if(visible !== undefined, (qb) => qb.where('batch_id', 'in', this.db.selectFrom('upload_batch').select('id').where(visibleBatch('upload_batch', visible!)))).executeTakeFirstOrThrow();
     const live = async (table: FactTable) => {
       const row = await this.db
         .selectFrom(table)
         .innerJoin('source_file', 'source_file.id', `${table}.source_file_id`)
         .where('source_file.status', '=', 'loaded')
+        .where(seen('source_file'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     };
     const review = await this.db.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
-      .where('source_file.status', '=', 'loaded').where('review_item.state', '=', 'open')
+      .where('source_file.status', '=', 'loaded').where('review_item.state', '=', 'open').where(seen('source_file'))
       .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return {
       files: Number(files.files),

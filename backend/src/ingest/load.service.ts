@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FileResult } from '@dvk/etl';
-import type { Insertable, Transaction } from 'kysely';
-import type { DB, ModelTable, ReviewItemTable } from '../db/schema.js';
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { DB, IngestJobTable, ModelTable, ReviewItemTable, SourceFile } from '../db/schema.js';
 import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
-import { IngestRepository, type FactRows, type ModelRow } from './ingest.repository.js';
-import { prepareFile, type PreparedFile, type ReviewDraft } from './prepare.js';
+import { IngestRepository, type CorrectionRow, type FactRows, type ModelRow } from './ingest.repository.js';
+import { prepareFile, type PreparedFile } from './prepare.js';
 
 export interface LoadInput {
   sha256: string;
@@ -23,20 +23,36 @@ export type LoadOutcome =
   | { state: 'loaded' | 'needs_review'; sourceFileId: number; duplicate: boolean; records: number; reviewOpen: number; superseded: number[] }
   | { state: 'failed'; message: string; errors: { code: string; message: string; sheet?: string | null; row?: number | null; column?: string | null }[] };
 
+/** One file of a group while it is being written. */
+interface Work {
+  input: LoadInput;
+  existing: SourceFile | undefined;
+  prepared: PreparedFile;
+  fileId: number;
+  modelIds: (number | null)[];
+  versions: number[];
+}
+
 /**
- * Loads one file's reading into the store in one transaction: the file loads
- * whole or not at all. Resolves units, links models across years, re-applies
- * earlier corrections, queues doubts for review, supersedes older versions.
+ * Loads files' readings into the store. Each file loads whole or not at all:
+ * a group of files read at the same time is written in one transaction (one
+ * commit instead of one per file, and one statement per table for the whole
+ * group); if the group fails, each file is written again in a transaction of
+ * its own, so one bad file never takes the others with it. Resolves units,
+ * links models across years, re-applies earlier corrections, queues doubts
+ * for review, supersedes older versions.
  */
 @Injectable()
 export class LoadService {
+  private readonly logger = new Logger(LoadService.name);
+
   constructor(
     @Inject(IngestRepository) private readonly repository: IngestRepository,
     @Inject(UnitsService) private readonly units: UnitsService,
   ) {}
 
   /** A reading that cannot be stored: the job fails with the ETL's own words. */
-  unusable(input: Pick<LoadInput, 'fileName' | 'result'>): LoadOutcome | null {
+  unusable(input: Pick<LoadInput, 'fileName' | 'result'>): Extract<LoadOutcome, { state: 'failed' }> | null {
     const { result, fileName } = input;
     if (result.records.length > 0) return null;
     const errors = result.issues.filter((i) => i.severity === 'error');
@@ -48,84 +64,186 @@ export class LoadService {
     };
   }
 
+  /** One file in its own transaction; a database error propagates (the caller fails the job). */
   async load(input: LoadInput): Promise<LoadOutcome> {
     const failed = this.unusable(input);
     if (failed) {
-      if (input.jobId !== null) await this.finishJob(this.repository.db, input.jobId, failed, null);
+      if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, failed, null)]);
       return failed;
     }
     const registry = await this.units.registry();
-    return this.repository.transaction(async (trx) => {
-      const existing = await this.repository.findBySha(trx, input.sha256);
-      if (existing && existing.status !== 'deleted' && input.mode === 'upload') {
-        const outcome: LoadOutcome = { state: 'loaded', sourceFileId: existing.id, duplicate: true, records: existing.record_count, reviewOpen: 0, superseded: [] };
-        if (input.jobId !== null) await this.finishJob(trx, input.jobId, outcome, existing.id);
-        return outcome;
+    return (await this.repository.transaction((trx) => this.writeGroup(trx, [input], registry)))[0]!;
+  }
+
+  /**
+   * Several files, in order, as if loaded one after another. Never throws for
+   * one file's database error: that file's outcome is 'failed' and nothing of
+   * it is stored; the others load.
+   */
+  async loadMany(inputs: LoadInput[]): Promise<LoadOutcome[]> {
+    const outcomes: (LoadOutcome | null)[] = inputs.map((input) => this.unusable(input));
+    const failedJobs = inputs.flatMap((input, i) => (outcomes[i] && input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, null)] : []));
+    if (failedJobs.length > 0) await this.repository.updateJobs(this.repository.db, failedJobs);
+    const usable = inputs.filter((_, i) => outcomes[i] === null);
+    if (usable.length > 0) {
+      const registry = await this.units.registry();
+      let written: LoadOutcome[];
+      try {
+        written = await this.repository.transaction((trx) => this.writeGroup(trx, usable, registry));
+      } catch (error) {
+        if (usable.length === 1) written = [await this.failWrite(usable[0]!, error)];
+        else {
+          // One file spoiled the group: write each on its own so only that one fails.
+          written = [];
+          for (const input of usable) {
+            try {
+              written.push((await this.repository.transaction((trx) => this.writeGroup(trx, [input], registry)))[0]!);
+            } catch (single) {
+              written.push(await this.failWrite(input, single));
+            }
+          }
+        }
       }
-      const corrections = await this.repository.correctionsFor(trx, input.sha256);
-      const prepared = prepareFile(input.result, input.fileName, registry, corrections);
+      let k = 0;
+      for (let i = 0; i < outcomes.length; i++) if (outcomes[i] === null) outcomes[i] = written[k++]!;
+    }
+    return outcomes as LoadOutcome[];
+  }
+
+  private async failWrite(input: LoadInput, error: unknown): Promise<LoadOutcome> {
+    this.logger.error({ err: error, file: input.fileName }, 'load failed');
+    const outcome: LoadOutcome = {
+      state: 'failed',
+      message: `Tệp “${input.fileName}”: lỗi khi ghi vào cơ sở dữ liệu (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); không dòng nào của tệp được lưu.`,
+      errors: [],
+    };
+    if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, outcome, null)]);
+    return outcome;
+  }
+
+  /** Writes a group of usable readings inside the caller's transaction, with one statement per table. */
+  private async writeGroup(trx: Transaction<DB>, inputs: LoadInput[], registry: UnitRegistry): Promise<LoadOutcome[]> {
+    const existingBySha = new Map((await this.repository.findByShas(trx, inputs.map((i) => i.sha256))).map((f) => [f.sha256, f]));
+    const correctionsBySha = new Map<string, CorrectionRow[]>();
+    for (const c of await this.repository.correctionsForShas(trx, inputs.map((i) => i.sha256))) {
+      correctionsBySha.set(c.sha256, [...(correctionsBySha.get(c.sha256) ?? []), c]);
+    }
+
+    const outcomes: LoadOutcome[] = [];
+    const works: Work[] = [];
+    const seen = new Map<string, Work>();
+    const fileIdsNeeded = inputs.filter((i) => !existingBySha.has(i.sha256)).length;
+    const fileIds = await this.repository.nextIds(trx, 'source_file_id_seq', fileIdsNeeded);
+    for (const input of inputs) {
+      const existing = existingBySha.get(input.sha256);
+      const earlier = seen.get(input.sha256);
+      if (earlier || (existing && existing.status !== 'deleted' && input.mode === 'upload')) {
+        const id = earlier?.fileId ?? existing!.id;
+        outcomes.push({ state: 'loaded', sourceFileId: id, duplicate: true, records: earlier?.prepared.rows.length ?? existing!.record_count, reviewOpen: 0, superseded: [] });
+        works.push(null as never);
+        continue;
+      }
+      const prepared = prepareFile(input.result, input.fileName, registry, correctionsBySha.get(input.sha256) ?? []);
+      const work: Work = { input, existing, prepared, fileId: existing?.id ?? fileIds.shift()!, modelIds: [], versions: [] };
+      seen.set(input.sha256, work);
+      works.push(work);
+      outcomes.push(null as never);
+    }
+    const live = works.filter((w): w is Work => w !== null);
+    if (live.length === 0) {
+      await this.repository.updateJobs(trx, inputs.flatMap((input, i) => (input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, (outcomes[i] as { sourceFileId: number }).sourceFileId)] : [])));
+      return outcomes;
+    }
+
+    // Older versions: loaded files in the store, and earlier files of this group, with the same unit, kind, year and variant.
+    const keyOf = (w: { unitId: number | null; kind: string; year: number | null; variant: string | null }) =>
+      w.unitId !== null && w.year !== null && w.kind !== 'unknown' ? `${w.unitId}/${w.kind}/${w.year}/${w.variant ?? ''}` : null;
+    const stored = await this.repository.loadedVersionsOf(trx, [...new Set(live.map((w) => w.prepared.unitId).filter((id): id is number => id !== null))]);
+    const current = new Map<string, number[]>();
+    for (const f of stored) {
+      const key = keyOf({ unitId: f.unit_id, kind: f.kind, year: f.year, variant: f.variant });
+      if (key) current.set(key, [...(current.get(key) ?? []), f.id]);
+    }
+    for (const w of live) {
+      const key = keyOf({ unitId: w.prepared.unitId, kind: w.input.result.kind, year: w.prepared.year, variant: w.prepared.variant });
+      if (!key) continue;
+      w.versions = (current.get(key) ?? []).filter((id) => id !== w.fileId);
+      current.set(key, [w.fileId]);
+    }
+
+    await this.linkModels(trx, live, registry);
+    await this.flagCrossFileDuplicates(trx, live);
+
+    // Writes.
+    for (const w of live) {
+      if (w.existing) await this.repository.deleteContents(trx, w.fileId);
+    }
+    const recordIds = await this.repository.nextIds(trx, 'record_id_seq', live.reduce((n, w) => n + w.prepared.rows.length, 0));
+    const rows: FactRows = { registration: [], recognition: [], exemplar: [], report_figure: [] };
+    const issues = [];
+    const reviewRows: Insertable<ReviewItemTable>[] = [];
+    const newFiles = [];
+    for (const w of live) {
+      const { prepared, input, fileId } = w;
       const { result } = input;
       const fileValues = {
         file_name: input.fileName, size_bytes: input.sizeBytes, format: result.format, kind: result.kind, year: prepared.year,
         unit_text: result.unit, unit_id: prepared.unitId, unit_method: prepared.unitMethod, level: result.level, encoding: result.encoding,
         decision_no: result.decision_no ?? null, decision_date: result.decision_date ?? null, variant: prepared.variant,
-        status: 'loaded', superseded_by: null, record_count: prepared.rows.length, batch_id: input.batchId,
-        deleted_at: null, deleted_by: null,
+        status: 'loaded', superseded_by: null, record_count: prepared.rows.length, batch_id: input.batchId, deleted_at: null, deleted_by: null,
       };
-      let fileId: number;
-      if (existing) {
-        fileId = existing.id;
-        await this.repository.deleteContents(trx, fileId);
-        await this.repository.updateFile(trx, fileId, fileValues);
-      } else {
-        fileId = await this.repository.insertFile(trx, { sha256: input.sha256, uploaded_by: null, purged_at: null, ...fileValues });
-      }
+      if (w.existing) await this.repository.updateFile(trx, fileId, fileValues);
+      else newFiles.push({ id: fileId, sha256: input.sha256, uploaded_by: null, purged_at: null, ...fileValues });
 
-      const versions = prepared.unitId !== null && prepared.year !== null && result.kind !== 'unknown'
-        ? await this.repository.findVersions(trx, { id: fileId, unit_id: prepared.unitId, kind: result.kind, year: prepared.year, variant: prepared.variant })
-        : [];
-      const modelIds = await this.linkModels(trx, prepared, registry, fileId);
-      await this.flagCrossFileDuplicates(trx, prepared, modelIds, [fileId, ...versions]);
-
-      const ids = await this.repository.nextIds(trx, 'record_id_seq', prepared.rows.length);
-      const rows: FactRows = { registration: [], recognition: [], exemplar: [], report_figure: [] };
-      const rowIdByKey = new Map<string, number>();
       const states = reviewStates(prepared);
+      const rowIdByKey = new Map<string, number>();
       prepared.rows.forEach((row, i) => {
-        const id = ids[i]!;
+        const id = recordIds.shift()!;
         rowIdByKey.set(`${row.type}:${row.key}`, id);
         const values: Record<string, unknown> = { ...row.values, id, source_file_id: fileId };
         if (row.type !== 'report') {
-          values.model_id = modelIds[i] ?? null;
+          values.model_id = w.modelIds[i] ?? null;
           values.review_state = states.get(`${row.type}:${row.key}`) ?? 'ok';
         }
         (rows[row.table] as Record<string, unknown>[]).push(values);
       });
-      await this.repository.insertFacts(trx, rows);
-      await this.repository.insertIssues(trx, result.issues.map((issue) => ({
-        source_file_id: fileId, severity: issue.severity, code: issue.code, message: issue.message,
-        sheet: issue.sheet ?? null, row: issue.row ?? null, column: issue.column ?? null, value: issue.value ?? null,
-      })));
-      const reviewRows: Insertable<ReviewItemTable>[] = prepared.review.map((draft) => {
+      for (const issue of result.issues) {
+        issues.push({
+          source_file_id: fileId, severity: issue.severity, code: issue.code, message: issue.message,
+          sheet: issue.sheet ?? null, row: issue.row ?? null, column: issue.column ?? null, value: issue.value ?? null,
+        });
+      }
+      for (const draft of prepared.review) {
         const decision = prepared.decisions.get(`${draft.record_type}:${draft.record_key}:${draft.reason}`);
-        return {
+        reviewRows.push({
           source_file_id: fileId, record_type: draft.record_type, record_key: draft.record_key,
           record_id: rowIdByKey.get(`${draft.record_type}:${draft.record_key}`) ?? null, reason: draft.reason,
           message: draft.message, detail: JSON.stringify(draft.detail), state: decision ?? 'open',
           resolved_by: decision ? 'tự động áp dụng lại quyết định trước' : null, resolved_at: decision ? new Date() : null,
-        };
-      });
-      await this.repository.insertReviewItems(trx, reviewRows);
-      await this.repository.markSuperseded(trx, versions, fileId);
+        });
+      }
+    }
+    await this.repository.insertFiles(trx, newFiles);
+    await this.repository.insertFacts(trx, rows);
+    await this.repository.insertIssues(trx, issues);
+    await this.repository.insertReviewItems(trx, reviewRows);
+    for (const w of live) await this.repository.markSuperseded(trx, w.versions, w.fileId);
 
-      const reviewOpen = reviewRows.filter((r) => r.state === 'open').length;
-      const outcome: LoadOutcome = {
-        state: reviewOpen > 0 ? 'needs_review' : 'loaded', sourceFileId: fileId, duplicate: false,
-        records: prepared.rows.length, reviewOpen, superseded: versions,
+    const openByFile = new Map<number, number>();
+    for (const r of reviewRows) if (r.state === 'open') openByFile.set(r.source_file_id, (openByFile.get(r.source_file_id) ?? 0) + 1);
+    works.forEach((w, i) => {
+      if (!w) return;
+      const reviewOpen = openByFile.get(w.fileId) ?? 0;
+      outcomes[i] = {
+        state: reviewOpen > 0 ? 'needs_review' : 'loaded', sourceFileId: w.fileId, duplicate: false,
+        records: w.prepared.rows.length, reviewOpen, superseded: w.versions,
       };
-      if (input.jobId !== null) await this.finishJob(trx, input.jobId, outcome, fileId);
-      return outcome;
     });
+    await this.repository.updateJobs(trx, inputs.flatMap((input, i) => {
+      const outcome = outcomes[i]!;
+      return input.jobId !== null ? [jobPatch(input.jobId, outcome, outcome.state === 'failed' ? null : outcome.sourceFileId)] : [];
+    }));
+    return outcomes;
   }
 
   /** After the fact: a file's issuing unit confirmed by a person may make it supersede older versions. */
@@ -139,108 +257,124 @@ export class LoadService {
   }
 
   async finishJob(db: Transaction<DB> | IngestRepository['db'], jobId: number, outcome: LoadOutcome, fileId: number | null): Promise<void> {
-    await this.repository.updateJob(db, jobId, outcome.state === 'failed'
-      ? { state: 'failed', progress: 100, message: outcome.message, errors: JSON.stringify(outcome.errors), finished_at: new Date() }
-      : {
-          state: outcome.state, progress: 100, source_file_id: fileId, duplicate: outcome.duplicate, record_count: outcome.records,
-          review_count: outcome.reviewOpen, finished_at: new Date(), errors: null,
-          message: outcome.duplicate ? 'Tệp này đã được nạp trước đây; không có gì thay đổi.' : outcome.superseded.length > 0
-            ? `Đã nạp ${outcome.records} dòng; thay thế ${outcome.superseded.length} phiên bản trước của cùng đơn vị, loại văn bản và năm.`
-            : `Đã nạp ${outcome.records} dòng.`,
-        });
+    await this.repository.updateJobs(db, [jobPatch(jobId, outcome, fileId)]);
   }
 
   /**
    * Model identity across years: the same folded name owned by the same unit,
    * or by a predecessor/successor through the 2025 mergers, is the same model.
-   * Registrations and recognitions without a match start a new model;
-   * exemplars only link. Returns the model id of each prepared row.
+   * Registrations and recognitions without a match start a new model (visible
+   * to later files of the same group); exemplars only link.
    */
-  private async linkModels(trx: Transaction<DB>, prepared: PreparedFile, registry: UnitRegistry, fileId: number): Promise<(number | null)[]> {
-    const keys = [...new Set(prepared.rows.map((r) => r.modelKey).filter((k): k is string => k !== null))];
-    const known = await this.repository.modelsByFoldedName(trx, keys);
+  private async linkModels(trx: Transaction<DB>, works: Work[], registry: UnitRegistry): Promise<void> {
+    const keys = [...new Set(works.flatMap((w) => w.prepared.rows.map((r) => r.modelKey)).filter((k): k is string => k !== null))];
     const byKey = new Map<string, ModelRow[]>();
-    for (const model of known) byKey.set(model.folded_name, [...(byKey.get(model.folded_name) ?? []), model]);
-    const fresh = new Map<string, number>();
-    const drafts: { index: number; identity: string; model: Omit<Insertable<ModelTable>, 'id'> }[] = [];
-    const out: (number | null)[] = prepared.rows.map(() => null);
+    for (const model of await this.repository.modelsByFoldedName(trx, keys)) byKey.set(model.folded_name, [...(byKey.get(model.folded_name) ?? []), model]);
+    const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
     const firstYear = new Map<number, number>();
+    let temp = -1;
 
-    prepared.rows.forEach((row, index) => {
-      if (row.fixedModelId !== null) {
-        out[index] = row.fixedModelId;
-        return;
-      }
-      if (!row.modelKey || row.type === 'report') return;
-      const ownerId = (row.values.owner_unit_id as number | null) ?? null;
-      const ownerFolded = fold(row.ownerText);
-      const line = ownerId !== null ? registry.lineageLine(ownerId) : null;
-      const candidates = (byKey.get(row.modelKey) ?? []).filter((m) =>
-        line ? m.owner_unit_id !== null && line.includes(m.owner_unit_id) : m.owner_unit_id === null && fold(m.owner_text) === ownerFolded);
-      const match = candidates.find((m) => m.owner_unit_id === ownerId) ?? candidates[0];
-      const year = (row.values.year as number | null) ?? null;
-      if (match) {
-        out[index] = match.id;
-        if (year !== null && (match.first_year === null || year < match.first_year)) firstYear.set(match.id, Math.min(year, firstYear.get(match.id) ?? year));
-        return;
-      }
-      if (row.type === 'exemplar') return;
-      const identity = `${row.modelKey}\u0000${ownerId ?? `text:${ownerFolded}`}`;
-      if (!fresh.has(identity)) {
-        fresh.set(identity, -1);
-        drafts.push({ index, identity, model: {
-          name: String(row.values.model_name ?? row.modelKey), folded_name: row.modelKey, owner_unit_id: ownerId, owner_text: row.ownerText,
-          field: (row.values.field as string | null) ?? null, first_year: year, created_from: fileId,
-        } });
-      }
-      const others = (byKey.get(row.modelKey) ?? []).filter((m) => year !== null && m.first_year !== null && m.first_year < year);
-      if (row.type === 'registration' && row.values.status === 'continued' && others.length > 0) {
-        prepared.review.push({
-          record_type: row.type, record_key: row.key, reason: 'possible_model_match',
-          message: `${row.where}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
-          detail: { candidates: others.slice(0, 5).map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
-        } satisfies ReviewDraft);
-      }
-    });
-
-    const ids = await this.repository.nextIds(trx, 'model_id_seq', drafts.length);
-    drafts.forEach((draft, i) => fresh.set(draft.identity, ids[i]!));
-    await this.repository.insertModels(trx, drafts.map((d, i) => ({ ...d.model, id: ids[i]! })));
-    prepared.rows.forEach((row, index) => {
-      if (out[index] !== null || !row.modelKey || row.type === 'report' || row.type === 'exemplar' || row.fixedModelId !== null) return;
-      const ownerId = (row.values.owner_unit_id as number | null) ?? null;
-      out[index] = fresh.get(`${row.modelKey}\u0000${ownerId ?? `text:${fold(row.ownerText)}`}`) ?? null;
-    });
-    for (const [id, year] of firstYear) await this.repository.setModelFirstYear(trx, id, year);
-    return out;
-  }
-
-  /** The same model registered for the same year in another loaded file (not a version of this one): counted twice? */
-  private async flagCrossFileDuplicates(trx: Transaction<DB>, prepared: PreparedFile, modelIds: (number | null)[], exceptFileIds: number[]): Promise<void> {
-    const byYear = new Map<number, Set<number>>();
-    prepared.rows.forEach((row, i) => {
-      const id = modelIds[i];
-      const year = row.values.year as number | null;
-      if (row.type !== 'registration' || id === null || id === undefined || year === null) return;
-      byYear.set(year, (byYear.get(year) ?? new Set()).add(id));
-    });
-    for (const [year, ids] of byYear) {
-      const hits = await this.repository.registrationsOfModels(trx, [...ids], year, exceptFileIds);
-      if (hits.length === 0) continue;
-      const files = new Map<number, string[]>();
-      for (const hit of hits) if (hit.model_id !== null) files.set(hit.model_id, [...new Set([...(files.get(hit.model_id) ?? []), hit.file_name])]);
-      prepared.rows.forEach((row, i) => {
-        const others = modelIds[i] != null ? files.get(modelIds[i]!) : undefined;
-        if (row.type !== 'registration' || row.values.year !== year || !others) return;
-        if (prepared.review.some((r) => r.record_key === row.key && r.record_type === row.type && r.reason === 'possible_duplicate')) return;
-        prepared.review.push({
-          record_type: row.type, record_key: row.key, reason: 'possible_duplicate',
-          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${others.map((f) => `tệp “${f}”`).join(', ')}; có thể bị đếm hai lần.`,
-          detail: { files: others, modelId: modelIds[i] },
-        });
+    for (const w of works) {
+      const fresh = new Map<string, number>();
+      w.modelIds = w.prepared.rows.map((row) => {
+        if (row.fixedModelId !== null) return row.fixedModelId;
+        if (!row.modelKey || row.type === 'report') return null;
+        const ownerId = (row.values.owner_unit_id as number | null) ?? null;
+        const ownerFolded = fold(row.ownerText);
+        const line = ownerId !== null ? registry.lineageLine(ownerId) : null;
+        const known = byKey.get(row.modelKey) ?? [];
+        const candidates = known.filter((m) =>
+          line ? m.owner_unit_id !== null && line.includes(m.owner_unit_id) : m.owner_unit_id === null && fold(m.owner_text) === ownerFolded);
+        const match = candidates.find((m) => m.owner_unit_id === ownerId) ?? candidates[0];
+        const year = (row.values.year as number | null) ?? null;
+        if (match) {
+          if (match.id > 0 && year !== null && (match.first_year === null || year < match.first_year)) firstYear.set(match.id, Math.min(year, firstYear.get(match.id) ?? year));
+          return match.id;
+        }
+        if (row.type === 'exemplar') return null;
+        const identity = `${row.modelKey}\u0000${ownerId ?? `text:${ownerFolded}`}`;
+        const earlier = known.filter((m) => year !== null && m.first_year !== null && m.first_year < year);
+        if (row.type === 'registration' && row.values.status === 'continued' && earlier.length > 0) {
+          w.prepared.review.push({
+            record_type: row.type, record_key: row.key, reason: 'possible_model_match',
+            message: `${row.where}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
+            detail: { candidates: earlier.filter((m) => m.id > 0).slice(0, 5).map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
+          });
+        }
+        let id = fresh.get(identity);
+        if (id === undefined) {
+          id = temp--;
+          fresh.set(identity, id);
+          const model = {
+            temp: id, name: String(row.values.model_name ?? row.modelKey), folded_name: row.modelKey, owner_unit_id: ownerId, owner_text: row.ownerText,
+            field: (row.values.field as string | null) ?? null, first_year: year, created_from: w.fileId,
+          };
+          drafts.push(model);
+          // Later files of the group see it like a stored model.
+          byKey.set(row.modelKey, [...known, { ...model, id } as ModelRow]);
+        }
+        return id;
       });
     }
+
+    const ids = await this.repository.nextIds(trx, 'model_id_seq', drafts.length);
+    const real = new Map(drafts.map((d, i) => [d.temp, ids[i]!]));
+    await this.repository.insertModels(trx, drafts.map(({ temp: t, ...d }) => ({ ...d, id: real.get(t)! })));
+    for (const w of works) w.modelIds = w.modelIds.map((id) => (id !== null && id < 0 ? real.get(id)! : id));
+    for (const [id, year] of firstYear) await this.repository.setModelFirstYear(trx, id, year);
   }
+
+  /**
+   * The same model registered for the same year in another loaded file (or an
+   * earlier file of the group), not a version of this one: counted twice?
+   */
+  private async flagCrossFileDuplicates(trx: Transaction<DB>, works: Work[]): Promise<void> {
+    const newModels = new Set(works.flatMap((w) => w.modelIds.filter((id): id is number => id !== null && id > 0)));
+    const excluded = new Set(works.flatMap((w) => [w.fileId, ...w.versions]));
+    const stored = await this.repository.registrationsOfModels(trx, [...newModels], [...excluded]);
+    const seen = new Map<string, string[]>();
+    for (const hit of stored) if (hit.model_id !== null) push(seen, `${hit.model_id}/${hit.year}`, hit.file_name);
+    for (const w of works) {
+      const mine = new Set<string>();
+      w.prepared.rows.forEach((row, i) => {
+        const id = w.modelIds[i];
+        const year = row.values.year as number | null;
+        if (row.type !== 'registration' || id === null || id === undefined || year === null) return;
+        const key = `${id}/${year}`;
+        const others = (seen.get(key) ?? []).filter((f) => f !== w.input.fileName);
+        mine.add(key);
+        if (others.length === 0) return;
+        if (w.prepared.review.some((r) => r.record_key === row.key && r.record_type === row.type && r.reason === 'possible_duplicate')) return;
+        w.prepared.review.push({
+          record_type: row.type, record_key: row.key, reason: 'possible_duplicate',
+          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${[...new Set(others)].map((f) => `tệp “${f}”`).join(', ')}; có thể bị đếm hai lần.`,
+          detail: { files: [...new Set(others)], modelId: id },
+        });
+      });
+      // Later files of the group compare against this one, unless a later one supersedes it.
+      if (!works.some((later) => later.versions.includes(w.fileId))) for (const key of mine) push(seen, key, w.input.fileName);
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The job row's final values for an outcome. */
+export function jobPatch(jobId: number, outcome: LoadOutcome, fileId: number | null): { id: number } & Updateable<IngestJobTable> {
+  if (outcome.state === 'failed') {
+    return { id: jobId, state: 'failed', progress: 100, message: outcome.message, errors: JSON.stringify(outcome.errors), finished_at: new Date(), source_file_id: null, record_count: 0, review_count: 0, duplicate: false };
+  }
+  return {
+    id: jobId, state: outcome.state, progress: 100, source_file_id: fileId, duplicate: outcome.duplicate, record_count: outcome.records,
+    review_count: outcome.reviewOpen, finished_at: new Date(), errors: null,
+    message: outcome.duplicate ? 'Tệp này đã được nạp trước đây; không có gì thay đổi.' : outcome.superseded.length > 0
+      ? `Đã nạp ${outcome.records} dòng; thay thế ${outcome.superseded.length} phiên bản trước của cùng đơn vị, loại văn bản và năm.`
+      : `Đã nạp ${outcome.records} dòng.`,
+  };
 }
 
 /** Row review_state: pending while any item is open; corrected/confirmed once decided; ok without doubts. */

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { Visibility } from '../auth/scope.js';
 import {
   Inject,
   Injectable,
@@ -68,6 +69,9 @@ interface QueuedJob {
 }
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
+/** The writer loads at most this many files (or rows) per transaction. */
+const MAX_GROUP_FILES = 50;
+const MAX_GROUP_ROWS = 5000;
 
 /**
  * Upload batches and their jobs: received files go to the raw store, one job
@@ -84,6 +88,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private readonly waiters = new Map<number, ((view: BatchView) => void)[]>();
   private readonly events = new Subject<UploadEvent>();
   private readonly running = new Set<Promise<void>>();
+  private readonly ready: { job: QueuedJob; result: FileResult }[] = [];
+  private reading = 0;
+  private writing: Promise<void> | null = null;
   private stopping = false;
 
   constructor(
@@ -109,6 +116,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     this.queue.length = 0;
     await this.pool.close();
     await Promise.allSettled([...this.running]);
+    await this.writing;
     this.events.complete();
   }
 
@@ -165,8 +173,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     };
   }
 
-  async recent(limit: number): Promise<BatchView[]> {
-    const batches = await this.repository.recentBatches(limit);
+  async recent(limit: number, visible?: Visibility): Promise<BatchView[]> {
+    const batches = await this.repository.recentBatches(limit, visible);
     const out: BatchView[] = [];
     for (const b of batches) out.push(await this.batch(b.id));
     return out;
@@ -239,50 +247,83 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     this.pump();
   }
 
+  /** Starts reads while threads are free, keeping a bounded number of readings waiting for the writer. */
   private pump(): void {
     const limit = Math.max(1, this.pool.threads) * 2;
-    while (!this.stopping && this.running.size < limit && this.queue.length > 0) {
-      const job = this.queue.shift()!;
-      const task = this.process(job).catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-      this.running.add(task);
-      void task.finally(() => {
-        this.running.delete(task);
-        this.pump();
-      });
+    const starting: QueuedJob[] = [];
+    while (!this.stopping && this.reading + starting.length < limit && this.ready.length < limit * 8 && this.queue.length > 0) {
+      starting.push(this.queue.shift()!);
     }
+    if (starting.length === 0) return;
+    this.reading += starting.length;
+    const task = this.read(starting).catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
+    this.running.add(task);
+    void task.finally(() => this.running.delete(task));
   }
 
-  private async process(job: QueuedJob): Promise<void> {
-    await this.repository.markReading([job.id]);
-    this.publishJob(job.id);
-    let outcome: LoadOutcome;
-    if (!(await this.store.has(job.sha256))) {
-      outcome = { state: 'failed', message: `Tệp “${job.fileName}”: không còn bản gốc trong kho (đã bị xóa hẳn); hãy tải lên lại.`, errors: [] };
-      await this.loader.finishJob(this.repository.db, job.id, outcome, null);
-    } else {
-      let result: FileResult | null = null;
+  private async read(jobs: QueuedJob[]): Promise<void> {
+    await this.repository.markReading(jobs.map((j) => j.id));
+    for (const job of jobs) void this.publishJob(job.id);
+    await Promise.all(jobs.map(async (job) => {
       try {
-        result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
-      } catch (error) {
-        if (this.stopping) return;
-        outcome = { state: 'failed', message: `Tệp “${job.fileName}”: không đọc được — ${error instanceof Error ? error.message : String(error)}`, errors: [] };
-        await this.loader.finishJob(this.repository.db, job.id, outcome, null);
-      }
-      if (result) {
-        if (this.stopping) return;
-        try {
-          outcome = await this.loader.load({ sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result, batchId: job.batchId, jobId: job.id, mode: 'upload' });
-        } catch (error) {
-          this.logger.error({ err: error, file: job.fileName }, 'load failed');
-          outcome = {
-            state: 'failed',
-            message: `Tệp “${job.fileName}”: lỗi khi ghi vào cơ sở dữ liệu (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); không dòng nào của tệp được lưu.`,
-            errors: [],
-          };
-          await this.loader.finishJob(this.repository.db, job.id, outcome, null);
+        if (!(await this.store.has(job.sha256))) {
+          await this.finish(job, { state: 'failed', message: `Tệp “${job.fileName}”: không còn bản gốc trong kho (đã bị xóa hẳn); hãy tải lên lại.`, errors: [] });
+          return;
         }
+        let result: FileResult;
+        try {
+          result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
+        } catch (error) {
+          if (this.stopping) return;
+          await this.finish(job, { state: 'failed', message: `Tệp “${job.fileName}”: không đọc được — ${error instanceof Error ? error.message : String(error)}`, errors: [] });
+          return;
+        }
+        if (this.stopping) return;
+        this.ready.push({ job, result });
+        this.drain();
+      } finally {
+        this.reading--;
+        this.pump();
       }
-    }
+    }));
+  }
+
+  /**
+   * The one writer: takes every reading that is ready (up to a group size)
+   * and loads them together; runs again while readings keep arriving.
+   */
+  private drain(): void {
+    if (this.writing || this.ready.length === 0 || this.stopping) return;
+    this.writing = (async () => {
+      while (this.ready.length > 0 && !this.stopping) {
+        const group: { job: QueuedJob; result: FileResult }[] = [];
+        let rows = 0;
+        while (this.ready.length > 0 && group.length < MAX_GROUP_FILES && rows < MAX_GROUP_ROWS) {
+          const next = this.ready.shift()!;
+          rows += next.result.records.length;
+          group.push(next);
+        }
+        this.pump();
+        await this.loader.loadMany(group.map(({ job, result }) => ({
+          sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result, batchId: job.batchId, jobId: job.id, mode: 'upload' as const,
+        })));
+        for (const { job } of group) await this.completed(job);
+      }
+    })()
+      .catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)))
+      .finally(() => {
+        this.writing = null;
+        this.drain();
+      });
+  }
+
+  /** A job that ends without reaching the writer (unreadable, raw file gone). */
+  private async finish(job: QueuedJob, outcome: LoadOutcome): Promise<void> {
+    await this.loader.finishJob(this.repository.db, job.id, outcome, null);
+    await this.completed(job);
+  }
+
+  private async completed(job: QueuedJob): Promise<void> {
     await this.publishJob(job.id);
     const left = (this.remaining.get(job.batchId) ?? 1) - 1;
     if (left > 0) {

@@ -1,0 +1,127 @@
+/**
+ * Ingest benchmark (npm run bench:ingest): a generated batch of commune files
+ * (5–60 rows each) loaded through the real API on a temp DuckDB file, against
+ * the ETL's extract() alone on the same files with the same number of reader
+ * threads. Prints files/s, rows/s, p95 per file, peak RSS and the ratio.
+ *
+ *   BENCH_FILES=1000   number of files
+ *   BENCH_WORKERS=n    reader threads (default: the ingest default, one per core)
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.js';
+import { loadConfig, REPO_ROOT } from '../src/config/app-config.js';
+import { ReadPool } from '../src/ingest/read-pool.js';
+import type { BatchView } from '../src/ingest/uploads.service.js';
+import { UnitsService } from '../src/units/units.service.js';
+import { communeFile } from '../test/ingest/support.js';
+
+const FILES = Number(process.env.BENCH_FILES ?? 1000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? process.env.DVK_INGEST_WORKERS ?? Math.max(1, availableParallelism()));
+
+function rowsFor(i: number): number {
+  // Deterministic spread over 5–60 rows (a commune's list), mean ≈ 32.
+  return 5 + ((i * 7919 + 13) % 56);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dvk-bench-'));
+const filesDir = path.join(dir, 'files');
+mkdirSync(filesDir);
+console.log(`Sinh ${FILES} tệp xã (5–60 dòng)…`);
+const files: { name: string; path: string; bytes: Uint8Array; rows: number }[] = [];
+for (let i = 0; i < FILES; i++) {
+  const rows = rowsFor(i);
+  const bytes = await communeFile(i, rows, 2023 + (i % 4));
+  const name = `xa-${String(i + 1).padStart(4, '0')}.xlsx`;
+  const file = path.join(filesDir, name);
+  writeFileSync(file, bytes);
+  files.push({ name, path: file, bytes, rows });
+}
+const expectedRows = files.reduce((sum, f) => sum + f.rows, 0);
+
+// 1. The ETL alone, same reader threads, no database.
+const pool = new ReadPool(WORKERS);
+await pool.read(files[0]!.path, files[0]!.name); // warm the threads (tsx/transpile) outside the timing
+const extractStart = performance.now();
+const extracted = await Promise.all(files.map((f) => pool.read(f.path, f.name)));
+const extractSeconds = (performance.now() - extractStart) / 1000;
+await pool.close();
+const extractedRows = extracted.reduce((sum, r) => sum + r.records.length, 0);
+
+// 2. Through the API: POST /api/uploads, follow GET /api/uploads/:id until done.
+process.env.DVK_INGEST_WORKERS = String(WORKERS);
+const config = loadConfig(
+  { LOG_LEVEL: 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none') },
+  { databasePath: path.join(dir, 'data', 'dvk.duckdb'), port: 0, host: '127.0.0.1' },
+);
+const app = await createApp(config);
+await app.listen(0, '127.0.0.1');
+const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+// The demo province's registry, so owners are resolved (and suggested) against real units.
+await app.get(UnitsService).importRegistryFile(path.join(REPO_ROOT, 'sample-data/units/units.json'));
+// Warm the app's reader threads with one throwaway file so both timings exclude thread start-up.
+{
+  const form = new FormData();
+  form.append('files', new Blob([await communeFile(99_999, 5)]), 'warm.xlsx');
+  const warm = (await (await fetch(`${url}/api/uploads`, { method: 'POST', body: form })).json()) as BatchView;
+  while (((await (await fetch(`${url}/api/uploads/${warm.id}`)).json()) as BatchView).state !== 'done') await new Promise((r) => setTimeout(r, 20));
+}
+const loadStart = performance.now();
+const form = new FormData();
+for (const f of files) form.append('files', new Blob([f.bytes]), f.name);
+const posted = await fetch(`${url}/api/uploads`, { method: 'POST', body: form });
+if (posted.status !== 202) throw new Error(`upload: ${posted.status} ${await posted.text()}`);
+const accepted = (await posted.json()) as BatchView;
+const acceptSeconds = (performance.now() - loadStart) / 1000;
+let view: BatchView;
+for (;;) {
+  view = (await (await fetch(`${url}/api/uploads/${accepted.id}`)).json()) as BatchView;
+  if (view.state === 'done') break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+const loadSeconds = (performance.now() - loadStart) / 1000;
+const perFile = view.jobs.map((j) => new Date(j.finishedAt!).getTime() - new Date(j.startedAt!).getTime());
+await app.close();
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+const result = {
+  files: FILES,
+  workers: WORKERS,
+  rows: view.counts.records,
+  expectedRows,
+  extractedRows,
+  failed: view.counts.failed,
+  extractSeconds: Number(extractSeconds.toFixed(2)),
+  uploadAcceptedSeconds: Number(acceptSeconds.toFixed(2)),
+  loadSeconds: Number(loadSeconds.toFixed(2)),
+  filesPerSecond: Number((FILES / loadSeconds).toFixed(1)),
+  rowsPerSecond: Math.round(view.counts.records / loadSeconds),
+  p50FileMs: Math.round(percentile(perFile, 50)),
+  p95FileMs: Math.round(percentile(perFile, 95)),
+  peakRssMb: Math.round(peakRssMb),
+  ratioToExtract: Number((loadSeconds / extractSeconds).toFixed(2)),
+  loadOverheadPercent: Math.round((loadSeconds / extractSeconds - 1) * 100),
+};
+console.log(`
+Nạp ${FILES} tệp qua API (${WORKERS} luồng đọc), DuckDB tạm
+  chỉ trích xuất (ETL, cùng số luồng) ${result.extractSeconds.toFixed(2)} s
+  nạp qua API (tải lên → xong)     ${result.loadSeconds.toFixed(2)} s   (nhận tệp: ${result.uploadAcceptedSeconds.toFixed(2)} s)
+  tệp/giây                          ${result.filesPerSecond}
+  dòng/giây                         ${result.rowsPerSecond}   (${result.rows} dòng; ETL đọc ${extractedRows}; tệp lỗi: ${result.failed})
+  mỗi tệp (đọc + ghi)  p50 / p95    ${result.p50FileMs} / ${result.p95FileMs} ms
+  RSS đỉnh                          ${result.peakRssMb} MB
+  tỉ lệ so với chỉ trích xuất       ×${result.ratioToExtract}  (thêm ${result.loadOverheadPercent} %; mục tiêu ≤ 50 %)
+  mục tiêu 1.000 tệp < 60 s          ${FILES >= 1000 ? (result.loadSeconds < 60 ? 'đạt' : 'chưa đạt') : '(chạy với BENCH_FILES=1000)'}
+`);
+const out = path.join(REPO_ROOT, 'bench-results');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'ingest.json'), `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`);
+rmSync(dir, { recursive: true, force: true });
+process.exit(result.failed > 0 || result.rows !== extractedRows ? 1 : 0);

@@ -1,0 +1,64 @@
+import { extract } from '@dvk/etl';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IngestRepository, type StoreSummary } from '../../src/ingest/ingest.repository.js';
+import { LoadService, type LoadInput } from '../../src/ingest/load.service.js';
+import { RawFileStore } from '../../src/ingest/raw-file.store.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { communeFile, get, registrationList, seedUnits } from './support.js';
+
+/** The writer loads readings that arrive together in one transaction; each file must still load whole or not at all. */
+describe('LoadService.loadMany on the real database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedUnits(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function input(index: number, rows: number, name: string, year = 2026): Promise<LoadInput> {
+    const bytes = await communeFile(index, rows, year);
+    return { sha256: RawFileStore.sha256(bytes), fileName: name, sizeBytes: bytes.length, result: await extract(bytes, name), batchId: null, jobId: null, mode: 'upload' };
+  }
+
+  it('keeps the other files of a group when one file’s write fails, and stores nothing of that one', async () => {
+    const files = [await input(1, 12, 'a.xlsx'), await input(2, 7, 'hong-giua-chung.xlsx'), await input(3, 9, 'c.xlsx')];
+    const repository = t.app.get(IngestRepository);
+    const original = repository.insertReviewItems.bind(repository);
+    const spy = vi.spyOn(repository, 'insertReviewItems').mockImplementation(async (trx, rows) => {
+      if (rows.some((r) => r.message.includes('hong-giua-chung.xlsx'))) throw new Error('lỗi ghi giả lập');
+      return original(trx, rows);
+    });
+    const before = await get<StoreSummary>(t, '/api/files/summary');
+    const outcomes = await t.app.get(LoadService).loadMany(files);
+    spy.mockRestore();
+    expect(outcomes.map((o) => o.state)).toEqual(['needs_review', 'failed', 'needs_review']);
+    expect(outcomes[1]).toMatchObject({ message: expect.stringContaining('hong-giua-chung.xlsx') });
+    const after = await get<StoreSummary>(t, '/api/files/summary');
+    expect(after.files - before.files).toBe(2);
+    expect(after.registrations - before.registrations).toBe(21);
+  });
+
+  it('treats files of one group as loaded one after another: duplicates, versions and models', async () => {
+    const first = await input(10, 6, 'x-2025.xlsx', 2025);
+    const again = { ...first, fileName: 'x-2025 (bản sao).xlsx' };
+    const version = async (name: string, rows: number): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit: 'Đảng ủy xã Tân Lai', year: 2026, rows: Array.from({ length: rows }, (_, r) => [`Tổ tự quản số ${r + 1}`, 'Kinh tế', 'Hội Nông dân xã', 'Mới', '', '']) });
+      return { sha256: RawFileStore.sha256(bytes), fileName: name, sizeBytes: bytes.length, result: await extract(bytes, name), batchId: null, jobId: null, mode: 'upload' };
+    };
+    const v1 = await version('tan-lai-v1.xlsx', 5);
+    const v2 = await version('tan-lai-v2.xlsx', 8);
+    const outcomes = await t.app.get(LoadService).loadMany([first, v1, again, v2]);
+    expect(outcomes[2]).toMatchObject({ duplicate: true, sourceFileId: (outcomes[0] as { sourceFileId: number }).sourceFileId });
+    expect(outcomes[3]).toMatchObject({ superseded: [(outcomes[1] as { sourceFileId: number }).sourceFileId] });
+    const v1File = await get<{ status: string; supersededBy: number }>(t, `/api/files/${(outcomes[1] as { sourceFileId: number }).sourceFileId}`);
+    expect(v1File).toMatchObject({ status: 'superseded', supersededBy: (outcomes[3] as { sourceFileId: number }).sourceFileId });
+    // Both versions register the same models of the same owner: one identity, and no "counted twice" doubt between versions.
+    const rows = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items;
+    const [r1, r2] = [await rows(outcomes[1]), await rows(outcomes[3])];
+    expect(r2.slice(0, 5).map((r) => r.model_id)).toEqual(r1.map((r) => r.model_id));
+    const doubts = await get<{ items: { reason: string }[] }>(t, `/api/review?fileId=${(outcomes[3] as { sourceFileId: number }).sourceFileId}&reason=possible_duplicate`);
+    expect(doubts.items).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@
  * dvk-etl CLI: parses arguments and does the I/O; all reading is extract().
  *   dvk-etl extract --json FILE...   the contract JSON, one entry per file, in order
  *   dvk-etl extract FILE...          a readable Vietnamese summary per file
- * Exit code 0 whenever every file could be judged (refused files included).
+ * Exit code 0 whenever every file could be judged (refused files included),
+ * 1 when a path could not be opened at all, 2 for a wrong call.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -119,5 +120,6 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const refusedCount = results.filter((r) => r.issues.some((i) => i.severity === 'error')).length;
     io.out(`\nTổng: ${results.length} tệp, ${recs} bản ghi, ${refusedCount} tệp có lỗi.\n`);
   }
-  return 0;
+  // Refused files were judged (exit 0); a file that could not even be opened was not (exit 1).
+  return results.some((r) => r.issues.some((i) => i.code === 'FILE_UNREADABLE')) ? 1 : 0;
 }

@@ -9,7 +9,7 @@ const BIN = join(SAMPLES, '..', '..', 'etl', 'bin', 'dvk-etl.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 describe('dvk-etl CLI', () => {
-  const files = ['2026_dong-hoa_dang-ky-mo-hinh.xlsx', 'hong_bi-cat-cut.xlsx', '2023_dong-la_dang-ky.xls', 'hong_bom-nen.xlsx', '2026_dong-hoa_dang-ky_utf8.csv', 'khong-ton-tai.xlsx'].map((f) => join(SAMPLES, f));
+  const files = ['2026_dong-hoa_dang-ky-mo-hinh.xlsx', 'hong_bi-cat-cut.xlsx', '2023_dong-la_dang-ky.xls', 'hong_bom-nen.xlsx', '2026_dong-hoa_dang-ky_utf8.csv', 'hong_co-mat-khau.xlsx'].map((f) => join(SAMPLES, f));
 
   it('prints the contract JSON, one entry per file in order, exit 0 even with broken files', () => {
     const p = run('extract', '--json', ...files);
@@ -22,7 +22,16 @@ describe('dvk-etl CLI', () => {
     expect(out.files[0]?.records.length).toBe(12);
     expect(out.files[1]?.issues.map((i) => i.code)).toEqual(['CORRUPT_FILE']);
     expect(out.files[3]?.issues.map((i) => i.code)).toEqual(['ZIP_BOMB']);
-    expect(out.files[5]?.issues.map((i) => i.code)).toEqual(['FILE_UNREADABLE']);
+    expect(out.files[5]?.issues.map((i) => i.code)).toEqual(['ENCRYPTED']);
+  });
+
+  it('still prints every entry when a path cannot be opened, and exits 1', () => {
+    const p = run('extract', '--json', files[0]!, join(SAMPLES, 'khong-ton-tai.xlsx'));
+    expect(p.status).toBe(1);
+    const out = JSON.parse(p.stdout) as ExtractOutput;
+    expect(out.files[0]?.records).toHaveLength(12);
+    expect(out.files[1]?.issues.map((i) => i.code)).toEqual(['FILE_UNREADABLE']);
+    expect(out.files[1]?.issues[0]?.message).toContain('không tìm thấy tệp');
   });
 
   it('prints a Vietnamese summary without --json', () => {

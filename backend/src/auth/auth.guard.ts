@@ -1,15 +1,16 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AUTH_CONFIG, type AuthConfig } from './auth-config.js';
 import { AuthService } from './auth.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
 import { ANY_ROLE_MAY_WRITE, IS_PUBLIC, ROLES_KEY, type AuthedRequest } from './decorators.js';
+import { policyKey, ROUTE_POLICY } from './route-policy.js';
 import type { Role } from './scope.js';
 import { outOfScope, ScopeService } from './scope.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Request parameters that name a unit; the guard checks each against the caller's subtree. */
-const UNIT_PARAMS = ['unit', 'unitId', 'unit_id', 'root'];
+const UNIT_PARAMS = ['unit', 'unitId', 'unit_id', 'root', 'issuerUnitId'];
 /** Bodies a cross-site HTML form can send without a CORS preflight. */
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i;
 
@@ -20,7 +21,9 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|te
  *    CSRF token in x-csrf-token (double submit, bound to the session);
  * 3. applies @Roles(), and refuses every write from a viewer unless the
  *    route is @AnyRoleMayWrite() (own account only);
- * 4. refuses any unit named in the query or path outside the caller's subtree.
+ * 4. refuses any unit named in the query, path or body outside the caller's
+ *    subtree, and (route-policy.ts) answers 404 for a file, review item,
+ *    upload batch or plan of another subtree.
  * @Public() routes skip 3–4 and need no session.
  */
 @Injectable()
@@ -65,8 +68,11 @@ export class AuthGuard implements CanActivate {
     }
 
     const scope = session.scope;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(scope.role)) {
+    const routePath = (request as { route?: { path?: unknown } }).route?.path;
+    const policy = typeof routePath === 'string' ? ROUTE_POLICY[policyKey(request.method, routePath)] : undefined;
+    // Decorators first (the auth module's routes), then the route table; a route in neither is for admins only.
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? policy?.roles ?? ['admin'];
+    if (!roles.includes(scope.role)) {
       throw new ForbiddenException({ statusCode: 403, message: 'Tài khoản của bạn không có quyền thực hiện thao tác này.' });
     }
     const anyRoleMayWrite = this.reflector.getAllAndOverride<boolean | undefined>(ANY_ROLE_MAY_WRITE, targets) === true;
@@ -76,6 +82,10 @@ export class AuthGuard implements CanActivate {
 
     for (const unitId of unitsNamed(request)) {
       if (!(await this.scopes.canSee(scope, unitId))) throw outOfScope();
+    }
+    const id = Number((request.params as Record<string, unknown> | undefined)?.id);
+    if (policy?.resource && Number.isInteger(id) && !(await this.scopes.canReach(scope, policy.resource, id))) {
+      throw new NotFoundException({ statusCode: 404, message: 'Không tìm thấy mục này trong phạm vi dữ liệu của tài khoản.' });
     }
     return true;
   }
@@ -93,14 +103,19 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** Unit ids named in the query string or route parameters; a malformed one is refused rather than ignored. */
+/** Unit ids named in the query string, route parameters or a JSON body; a malformed one is refused rather than ignored. */
 function unitsNamed(request: AuthedRequest): number[] {
   const out: number[] = [];
-  const sources: Array<Record<string, unknown>> = [request.query as Record<string, unknown>, request.params as Record<string, unknown>];
+  const body: unknown = request.body;
+  const sources: Array<Record<string, unknown>> = [
+    request.query as Record<string, unknown>,
+    request.params as Record<string, unknown>,
+    ...(typeof body === 'object' && body !== null && !Array.isArray(body) ? [body as Record<string, unknown>] : []),
+  ];
   for (const source of sources) {
     for (const name of UNIT_PARAMS) {
       const raw = source?.[name];
-      if (raw === undefined || raw === '') continue;
+      if (raw === undefined || raw === '' || raw === null) continue;
       for (const value of Array.isArray(raw) ? raw : [raw]) {
         const n = Number(value);
         if (!Number.isInteger(n)) throw outOfScope();

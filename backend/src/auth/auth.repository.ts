@@ -92,6 +92,38 @@ export class AuthRepository {
     return (await this.db.selectFrom('unit').select('id').where('id', '=', unitId).executeTakeFirst()) !== undefined;
   }
 
+  /** The unit a resource belongs to, and who uploaded it (for files whose unit is not resolved yet). */
+  async resourceOwner(kind: 'file' | 'review' | 'batch' | 'plan' | 'unit', id: number): Promise<{ unitId: number | null; uploader: string | null } | undefined> {
+    switch (kind) {
+      case 'file':
+        return this.db
+          .selectFrom('source_file as f')
+          .leftJoin('upload_batch as b', 'b.id', 'f.batch_id')
+          .select(['f.unit_id as unitId', 'b.created_by as uploader'])
+          .where('f.id', '=', id)
+          .executeTakeFirst();
+      case 'review':
+        return this.db
+          .selectFrom('review_item as r')
+          .innerJoin('source_file as f', 'f.id', 'r.source_file_id')
+          .leftJoin('upload_batch as b', 'b.id', 'f.batch_id')
+          .select(['f.unit_id as unitId', 'b.created_by as uploader'])
+          .where('r.id', '=', id)
+          .executeTakeFirst();
+      case 'batch':
+        return this.db
+          .selectFrom('upload_batch as b')
+          .leftJoin('app_user as u', 'u.username', 'b.created_by')
+          .select(['u.unit_id as unitId', 'b.created_by as uploader'])
+          .where('b.id', '=', id)
+          .executeTakeFirst();
+      case 'plan':
+        return this.db.selectFrom('plan').select(['issuer_unit_id as unitId', sql<null>`null`.as('uploader')]).where('id', '=', id).executeTakeFirst();
+      case 'unit':
+        return this.db.selectFrom('unit').select(['id as unitId', sql<null>`null`.as('uploader')]).where('id', '=', id).executeTakeFirst();
+    }
+  }
+
   findUnitIdByCode(code: string): Promise<{ id: number } | undefined> {
     return this.db.selectFrom('unit').select('id').where('code', '=', code).executeTakeFirst();
   }

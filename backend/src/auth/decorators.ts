@@ -30,3 +30,8 @@ export const CurrentScope = createParamDecorator((_data: unknown, ctx: Execution
   if (!request.scope) throw new UnauthorizedException({ statusCode: 401, message: 'Vui lòng đăng nhập.' });
   return request.scope;
 });
+
+/** The caller's Scope, or null on a route reached without the guard (tools, tests of other modules). */
+export const MaybeScope = createParamDecorator((_data: unknown, ctx: ExecutionContext): Scope | null => {
+  return ctx.switchToHttp().getRequest<AuthedRequest>().scope ?? null;
+});

@@ -1,5 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { AuthRepository } from './auth.repository.js';
+import type { Resource } from './route-policy.js';
 import type { Scope } from './scope.js';
 
 const CACHE_MS = 60_000;
@@ -25,6 +26,20 @@ export class ScopeService {
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { ok, at: Date.now() });
     return ok;
+  }
+
+  /**
+   * Whether the resource behind a route's :id belongs to the caller's subtree
+   * (see route-policy.ts). A missing resource passes: the route answers 404.
+   */
+  async canReach(scope: Scope, resource: Resource, id: number): Promise<boolean> {
+    if (scope.rootUnitId === null) return true;
+    const owner = await this.repository.resourceOwner(resource === 'plan-read' ? 'plan' : resource, id);
+    if (!owner) return true;
+    if (owner.unitId === null) return resource === 'file' || resource === 'review' || resource === 'batch' ? owner.uploader === scope.username : false;
+    if (await this.canSee(scope, owner.unitId)) return true;
+    // A plan issued above the caller sets the caller's quotas: readable, not editable.
+    return resource === 'plan-read' && (await this.repository.unitWithin(scope.rootUnitId, owner.unitId));
   }
 
   async assertCanSee(scope: Scope, unitId: number): Promise<void> {

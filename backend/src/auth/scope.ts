@@ -33,3 +33,19 @@ export function canWrite(scope: Scope): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/** What a restricted caller may list: their subtree, plus files they uploaded whose unit is not resolved yet. */
+export interface Visibility {
+  root: number;
+  username: string;
+}
+
+/** undefined for no restriction (an admin of the whole store, or no caller: tools and seeding). */
+export function visibilityOf(scope: Scope | null | undefined): Visibility | undefined {
+  return scope && scope.rootUnitId !== null ? { root: scope.rootUnitId, username: scope.username } : undefined;
+}
+
+/** A query whose `unit` defaults to the caller's own subtree root (analytics, export). */
+export function withScopeUnit<T extends { unit?: number | undefined }>(query: T, scope: Scope | null | undefined): T {
+  return scope && scope.rootUnitId !== null && query.unit === undefined ? { ...query, unit: scope.rootUnitId } : query;
+}

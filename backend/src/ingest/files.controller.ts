@@ -1,5 +1,7 @@
 import { Controller, Delete, Get, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { MaybeScope } from '../auth/decorators.js';
+import { visibilityOf, type Scope } from '../auth/scope.js';
 import type { StoreSummary } from './ingest.repository.js';
 import { ActorQuery, FileListQuery, FileRecordsQuery, IdParam } from './dto/ingest.dto.js';
 import { FilesService, type FileDetail, type FilePage, type FileRecords, type FileView } from './files.service.js';
@@ -11,13 +13,13 @@ export class FilesController {
 
   /** How many files and rows the store holds; rows count only in loaded files. */
   @Get('summary')
-  summary(): Promise<StoreSummary> {
-    return this.files.summary();
+  summary(@MaybeScope() scope: Scope | null): Promise<StoreSummary> {
+    return this.files.summary(visibilityOf(scope));
   }
 
   @Get()
-  list(@Query() query: FileListQuery): Promise<FilePage> {
-    return this.files.list(query);
+  list(@Query() query: FileListQuery, @MaybeScope() scope: Scope | null): Promise<FilePage> {
+    return this.files.list({ ...query, visible: visibilityOf(scope) });
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException, StreamableFile } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
+import type { Visibility } from '../auth/scope.js';
 import type { SourceFile } from '../db/schema.js';
 import { IngestRepository, type FactTable, type FileFilter, type StoreSummary } from './ingest.repository.js';
 import { LoadService } from './load.service.js';
@@ -66,8 +67,9 @@ export class FilesService {
     @Inject(RawFileStore) private readonly store: RawFileStore,
   ) {}
 
-  summary(): Promise<StoreSummary> {
-    return this.repository.summary();
+  /** Counts over what the caller may see (everything without a Visibility). */
+  summary(visible?: Visibility): Promise<StoreSummary> {
+    return this.repository.summary(visible);
   }
 
   async list(filter: FileFilter): Promise<FilePage> {

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Visibility } from '../auth/scope.js';
+import { visibleBatch, visibleFile } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
 import type {
   DB,
@@ -46,6 +48,8 @@ export interface StoreSummary {
 }
 
 export interface FileFilter {
+  /** Only files the caller may see (auth/subtree.ts); absent: every file. */
+  visible?: Visibility | undefined;
   status?: string | undefined;
   kind?: string | undefined;
   year?: number | undefined;
@@ -56,6 +60,8 @@ export interface FileFilter {
 }
 
 export interface ReviewFilter {
+  /** Only items of files the caller may see; absent: every item. */
+  visible?: Visibility | undefined;
   state?: string | undefined;
   reason?: string | undefined;
   fileId?: number | undefined;
@@ -123,6 +129,7 @@ export class IngestRepository {
 
   async listFiles(filter: FileFilter): Promise<{ items: SourceFile[]; total: number }> {
     let query = this.db.selectFrom('source_file');
+    if (filter.visible) query = query.where(visibleFile('source_file', filter.visible));
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.year) query = query.where('year', '=', filter.year);
@@ -305,6 +312,7 @@ export class IngestRepository {
   async listReview(filter: ReviewFilter): Promise<{ items: (ReviewRow & { file_name: string; sha256: string; file_status: string })[]; total: number }> {
     let query = this.db.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
       .where('source_file.status', 'in', ['loaded', 'needs_review']);
+    if (filter.visible) query = query.where(visibleFile('source_file', filter.visible));
     if (filter.state) query = query.where('review_item.state', '=', filter.state);
     if (filter.reason) query = query.where('review_item.reason', '=', filter.reason);
     if (filter.fileId) query = query.where('review_item.source_file_id', '=', filter.fileId);
@@ -412,8 +420,9 @@ export class IngestRepository {
     return this.db.selectFrom('ingest_job').selectAll().where('state', '=', 'queued').orderBy('id').execute();
   }
 
-  recentBatches(limit: number): Promise<Selectable<DB['upload_batch']>[]> {
-    return this.db.selectFrom('upload_batch').selectAll().orderBy('id', 'desc').limit(limit).execute();
+  recentBatches(limit: number, visible?: Visibility): Promise<Selectable<DB['upload_batch']>[]> {
+    return this.db.selectFrom('upload_batch').selectAll().$if(visible !== undefined, (qb) => qb.where(visibleBatch('upload_batch', visible!)))
+      .orderBy('id', 'desc').limit(limit).execute();
   }
 
   async failedJobsOfBatch(batchId: number): Promise<JobRow[]> {
@@ -422,9 +431,11 @@ export class IngestRepository {
 
   // ── summary ──────────────────────────────────────────────────────────
 
-  async summary(): Promise<StoreSummary> {
+  async summary(visible?: Visibility): Promise<StoreSummary> {
+    const seen = (alias: string) => (visible ? visibleFile(alias, visible) : sql<boolean>`true`);
     const files = await this.db
       .selectFrom('source_file')
+      .where(seen('source_file'))
       .select((eb) => [
         eb.fn.countAll<number>().as('files'),
         eb.fn.count<number>('id').filterWhere('status', '=', 'loaded').as('filesLoaded'),
@@ -433,18 +444,20 @@ export class IngestRepository {
       ])
       .executeTakeFirstOrThrow();
     const failed = await this.db.selectFrom('ingest_job').select((eb) => eb.fn.count<number>('sha256').distinct().as('n')).where('state', '=', 'failed')
-      .where('sha256', 'not in', this.db.selectFrom('source_file').select('sha256')).executeTakeFirstOrThrow();
+      .where('sha256', 'not in', this.db.selectFrom('source_file').select('sha256'))
+      .$if(visible !== undefined, (qb) => qb.where('batch_id', 'in', this.db.selectFrom('upload_batch').select('id').where(visibleBatch('upload_batch', visible!)))).executeTakeFirstOrThrow();
     const live = async (table: FactTable) => {
       const row = await this.db
         .selectFrom(table)
         .innerJoin('source_file', 'source_file.id', `${table}.source_file_id`)
         .where('source_file.status', '=', 'loaded')
+        .where(seen('source_file'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     };
     const review = await this.db.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
-      .where('source_file.status', '=', 'loaded').where('review_item.state', '=', 'open')
+      .where('source_file.status', '=', 'loaded').where('review_item.state', '=', 'open').where(seen('source_file'))
       .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return {
       files: Number(files.files),

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { MaybeScope } from '../auth/decorators.js';
+import { visibilityOf, type Scope } from '../auth/scope.js';
 import { IdParam, ReviewCorrectionBody, ReviewDecisionBody, ReviewListQuery } from './dto/ingest.dto.js';
 import { ReviewService, type ReviewItemView, type ReviewPage } from './review.service.js';
 
@@ -10,8 +12,8 @@ export class ReviewController {
 
   /** Doubts raised while loading (open by default), each naming its file, sheet and row. */
   @Get()
-  list(@Query() query: ReviewListQuery): Promise<ReviewPage> {
-    return this.review.list(query);
+  list(@Query() query: ReviewListQuery, @MaybeScope() scope: Scope | null): Promise<ReviewPage> {
+    return this.review.list({ ...query, visible: visibilityOf(scope) });
   }
 
   @Get(':id')

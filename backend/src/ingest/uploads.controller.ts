@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Sse, UseInterceptors, type MessageEvent } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
+import { MaybeScope } from '../auth/decorators.js';
+import { visibilityOf, type Scope } from '../auth/scope.js';
 import { IdParam, RecentBatchesQuery } from './dto/ingest.dto.js';
 import { Received, UploadInterceptor, type ReceivedFile } from './upload.interceptor.js';
 import { UploadsService, type BatchView } from './uploads.service.js';
@@ -16,13 +18,13 @@ export class UploadsController {
   @UseInterceptors(UploadInterceptor('files'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  upload(@Received() files: ReceivedFile[]): Promise<BatchView> {
-    return this.uploads.upload(files, null);
+  upload(@Received() files: ReceivedFile[], @MaybeScope() scope: Scope | null): Promise<BatchView> {
+    return this.uploads.upload(files, scope?.username ?? null);
   }
 
   @Get()
-  recent(@Query() query: RecentBatchesQuery): Promise<BatchView[]> {
-    return this.uploads.recent(query.limit);
+  recent(@Query() query: RecentBatchesQuery, @MaybeScope() scope: Scope | null): Promise<BatchView[]> {
+    return this.uploads.recent(query.limit, visibilityOf(scope));
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { Visibility } from '../auth/scope.js';
 import {
   Inject,
   Injectable,
@@ -172,8 +173,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     };
   }
 
-  async recent(limit: number): Promise<BatchView[]> {
-    const batches = await this.repository.recentBatches(limit);
+  async recent(limit: number, visible?: Visibility): Promise<BatchView[]> {
+    const batches = await this.repository.recentBatches(limit, visible);
     const out: BatchView[] = [];
     for (const b of batches) out.push(await this.batch(b.id));
     return out;

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MaybeScope } from '../auth/decorators.js';
+import { visibilityOf, type Scope } from '../auth/scope.js';
 import { EvaluationQueryDto, ImportPlanDto, ListPlansQueryDto, PlanBodyDto } from './dto/plan.dto.js';
 import { PlansService } from './plans.service.js';
 import type { PlanEvaluation, PlanSubmissions, PlanSummary, PlanView } from './plan.types.js';
@@ -11,8 +13,8 @@ export class PlansController {
 
   @Get()
   @ApiOkResponse({ description: 'Danh sách kế hoạch (lọc theo năm, đơn vị ban hành)' })
-  list(@Query() query: ListPlansQueryDto): Promise<PlanSummary[]> {
-    return this.plans.list(query);
+  list(@Query() query: ListPlansQueryDto, @MaybeScope() scope: Scope | null): Promise<PlanSummary[]> {
+    return this.plans.list({ ...query, visible: visibilityOf(scope) });
   }
 
   @Post()

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
+import type { Visibility } from '../auth/scope.js';
+import { visiblePlan } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { scopeGroups, type Structure } from '../db/unit-scope.js';
@@ -101,7 +103,7 @@ export class PlansRepository {
       .execute();
   }
 
-  listPlans(filter: { year?: number; issuerUnitId?: number }) {
+  listPlans(filter: { year?: number; issuerUnitId?: number; visible?: Visibility | undefined }) {
     return this.db
       .selectFrom('plan')
       .leftJoin('quota_rule', 'quota_rule.plan_id', 'plan.id')
@@ -111,6 +113,7 @@ export class PlansRepository {
       ])
       .$if(filter.year !== undefined, (qb) => qb.where('plan.year', '=', filter.year!))
       .$if(filter.issuerUnitId !== undefined, (qb) => qb.where('plan.issuer_unit_id', '=', filter.issuerUnitId!))
+      .$if(filter.visible !== undefined, (qb) => qb.where(visiblePlan('plan', filter.visible!)))
       .groupBy(['plan.id', 'plan.code', 'plan.year', 'plan.title', 'plan.issuer_text', 'plan.issuer_unit_id', 'plan.deadlines'])
       .orderBy('plan.year', 'desc')
       .orderBy('plan.id')

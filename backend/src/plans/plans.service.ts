@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Visibility } from '../auth/scope.js';
 import { today } from '../db/unit-scope.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { checkPlanDocument, foldName, parsePlanText, PlanDocumentError, readDeadline } from './plan-document.js';
@@ -47,8 +48,8 @@ export class PlansService {
     return this.view(await this.stored(id));
   }
 
-  async list(filter: { year?: number; issuer?: number }): Promise<PlanSummary[]> {
-    const rows = await this.repository.listPlans({ year: filter.year, issuerUnitId: filter.issuer });
+  async list(filter: { year?: number; issuer?: number; visible?: Visibility | undefined }): Promise<PlanSummary[]> {
+    const rows = await this.repository.listPlans({ year: filter.year, issuerUnitId: filter.issuer, visible: filter.visible });
     return rows.map((r) => ({
       id: r.id, code: r.code, year: r.year, title: r.title, issuer: r.issuer_text, issuerUnitId: r.issuer_unit_id, rules: Number(r.rules),
       issues: ((r.deadlines ?? []) as DeadlineDocument[]).filter((d) => readDeadline(d).issue !== null).length + (r.issuer_unit_id === null ? 1 : 0),

@@ -6,9 +6,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/app.js';
 import { loadAuthConfig, type AuthConfig } from '../../src/auth/auth-config.js';
 import { AuthGuard } from '../../src/auth/auth.guard.js';
+import { GUARD_IS_GLOBAL } from '../../src/auth/auth.module.js';
 import { AuthService } from '../../src/auth/auth.service.js';
 import type { Role } from '../../src/auth/scope.js';
-import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { loadConfig, REPO_ROOT, type AppConfig } from '../../src/config/app-config.js';
+import { UnitsService } from '../../src/units/units.service.js';
 import { Database } from '../../src/db/database.js';
 import { UnitClosure } from '../../src/db/unit-scope.js';
 
@@ -40,19 +42,23 @@ export interface AuthTestApp {
  * phase 1 only these tests run with the guard; phase 2 registers it as
  * APP_GUARD for every test.
  */
-export async function startAuthApp(auth: Partial<AuthConfig> = {}, overrides: Partial<AppConfig> = {}): Promise<AuthTestApp> {
+export async function startAuthApp(
+  auth: Partial<AuthConfig> = {},
+  overrides: Partial<AppConfig> = {},
+  options: { registry?: 'small' | 'sample' } = {},
+): Promise<AuthTestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dvk-auth-'));
   const config = loadConfig(
     { LOG_LEVEL: 'silent', DVK_DATA_DIR: dataDir, DVK_STATIC_DIR: path.join(dataDir, 'no-static') },
     { databasePath: path.join(dataDir, 'dvk.duckdb'), port: 0, host: '127.0.0.1', auth: { ...loadAuthConfig({}), ...auth }, ...overrides },
   );
   const app = await createApp(config);
-  app.useGlobalGuards(app.get(AuthGuard));
+  if (!GUARD_IS_GLOBAL) app.useGlobalGuards(app.get(AuthGuard));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const db = app.get(Database);
-  const units = await seedUnits(db);
+  const units = options.registry === 'sample' ? await sampleUnits(app, db) : await seedUnits(db);
   const service = app.get(AuthService);
   const known = new Set<string>();
   const createUser = async (username: string, role: Role, unitId: number | null) => {
@@ -74,6 +80,19 @@ export async function startAuthApp(auth: Partial<AuthConfig> = {}, overrides: Pa
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo province of sample-data/units/units.json, through the units module's own import. */
+async function sampleUnits(app: NestExpressApplication, database: Database): Promise<Units> {
+  await app.get(UnitsService).importRegistryFile(path.join(REPO_ROOT, 'sample-data/units/units.json'));
+  const db = database.db;
+  await new UnitClosure(() => db).ensureFresh();
+  const byCode = async (code: string) => (await db.selectFrom('unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const child = async (parent: number) =>
+    (await db.selectFrom('unit').select('id').where('parent_id', '=', parent).orderBy('id').executeTakeFirstOrThrow()).id;
+  const communeA = await byCode('dong-hoa');
+  const communeB = await byCode('tan-lai');
+  return { province: await byCode('tinh'), communeA, cellA: await child(communeA), communeB, cellB: await child(communeB) };
 }
 
 async function seedUnits(database: Database): Promise<Units> {

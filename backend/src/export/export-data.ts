@@ -23,6 +23,8 @@ export interface ExportMeta {
   parentLine: string | null;
   /** Lower line of the header block, e.g. "ĐẢNG ỦY XÃ ĐÔNG HÒA". */
   issuerLine: string;
+  /** The committee reported to, for "Nơi nhận" ("Tỉnh ủy Hải Đông"); null at the top. */
+  superior: string | null;
   /** Collective noun used in sentences: "Toàn Đảng bộ", "Toàn xã". */
   collective: string;
   /** Place written before the date ("Đông Hòa, ngày … tháng … năm …"). */

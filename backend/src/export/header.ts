@@ -47,13 +47,14 @@ export function partyOrganisationOf(unit: UnitLike): string {
  *   committee sitting under its administrative unit ("Đảng ủy xã Đông Hòa"
  *   under "Xã Đông Hòa" under "Tỉnh Hải Đông")
  */
-export function headerOf(unit: UnitLike, parent: UnitLike | null, grandparent: UnitLike | null): Pick<ExportMeta, 'unitName' | 'issuerLine' | 'parentLine' | 'collective' | 'place'> {
+export function headerOf(unit: UnitLike, parent: UnitLike | null, grandparent: UnitLike | null): Pick<ExportMeta, 'unitName' | 'issuerLine' | 'parentLine' | 'superior' | 'collective' | 'place'> {
   const name = unit.name.normalize('NFC');
   if (ADMIN_KINDS.has(unit.kind)) {
     return {
       unitName: name,
       issuerLine: committeeOf(unit),
       parentLine: parent ? partyOrganisationOf(parent) : null,
+      superior: parent ? committeeOf(parent) : null,
       collective: 'Toàn Đảng bộ',
       place: placeName(name),
     };
@@ -63,6 +64,7 @@ export function headerOf(unit: UnitLike, parent: UnitLike | null, grandparent: U
       unitName: name,
       issuerLine: name,
       parentLine: grandparent ? partyOrganisationOf(grandparent) : null,
+      superior: grandparent ? committeeOf(grandparent) : null,
       collective: 'Toàn Đảng bộ',
       place: placeName(parent.name),
     };
@@ -71,6 +73,7 @@ export function headerOf(unit: UnitLike, parent: UnitLike | null, grandparent: U
     unitName: name,
     issuerLine: name,
     parentLine: parent ? partyOrganisationOf(parent) : null,
+    superior: parent ? (ADMIN_KINDS.has(parent.kind) ? committeeOf(parent) : parent.name.normalize('NFC')) : null,
     collective: 'Toàn đơn vị',
     place: parent && ADMIN_KINDS.has(parent.kind) ? placeName(parent.name) : placeName(name),
   };

@@ -8,6 +8,7 @@ export function sampleExportData(): ExportData {
       unitName: 'Đảng ủy xã Đông Hòa',
       parentLine: 'Đảng bộ tỉnh Hải Đông',
       issuerLine: 'Đảng ủy xã Đông Hòa',
+      superior: 'Tỉnh ủy Hải Đông',
       collective: 'Toàn Đảng bộ',
       place: 'Đông Hòa',
       year: 2026,

@@ -16,11 +16,11 @@ describe('header block wording', () => {
 
   it('puts the party organisation above the issuing committee, and the place before the date', () => {
     expect(headerOf(commune, province, null)).toEqual({
-      unitName: 'Xã Đông Hòa', issuerLine: 'Đảng ủy xã Đông Hòa', parentLine: 'Đảng bộ tỉnh Hải Đông', collective: 'Toàn Đảng bộ', place: 'Đông Hòa',
+      unitName: 'Xã Đông Hòa', issuerLine: 'Đảng ủy xã Đông Hòa', parentLine: 'Đảng bộ tỉnh Hải Đông', superior: 'Tỉnh ủy Hải Đông', collective: 'Toàn Đảng bộ', place: 'Đông Hòa',
     });
     // A party committee registered under its commune: the commune's parent gives the upper line.
     expect(headerOf({ name: 'Đảng ủy xã Đông Hòa', kind: 'party_committee' }, commune, province)).toEqual({
-      unitName: 'Đảng ủy xã Đông Hòa', issuerLine: 'Đảng ủy xã Đông Hòa', parentLine: 'Đảng bộ tỉnh Hải Đông', collective: 'Toàn Đảng bộ', place: 'Đông Hòa',
+      unitName: 'Đảng ủy xã Đông Hòa', issuerLine: 'Đảng ủy xã Đông Hòa', parentLine: 'Đảng bộ tỉnh Hải Đông', superior: 'Tỉnh ủy Hải Đông', collective: 'Toàn Đảng bộ', place: 'Đông Hòa',
     });
     expect(headerOf(province, null, null)).toMatchObject({ issuerLine: 'Tỉnh ủy Hải Đông', parentLine: null, place: 'Hải Đông' });
     expect(headerOf({ name: 'Hội Nông dân xã Đông Hòa', kind: 'mass_organisation' }, commune, province)).toMatchObject({

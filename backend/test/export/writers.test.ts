@@ -147,6 +147,7 @@ describe('DOCX report draft', () => {
     expect(text).toContain('Đạt 3/4 chỉ tiêu, 1 chỉ tiêu chưa đủ số liệu để đánh giá.');
     expect(text).toContain('So với năm 2025: số mô hình đăng ký tăng 2 (12 → 14)');
     expect(text).toContain(`Biểu đồ ${charts.length}: ${charts[charts.length - 1]!.title}`);
+    expect(paragraphs).toEqual(expect.arrayContaining(['- Ban Tuyên giáo và Dân vận Tỉnh ủy Hải Đông (để báo cáo),', '- Lưu VPĐU.', 'T/M BAN THƯỜNG VỤ']));
     const files = await unzip(bytes);
     expect([...files.keys()].filter((k) => k.startsWith('word/media/') && k.endsWith('.png'))).toHaveLength(charts.length);
     expect(badUnicode(paragraphs)).toEqual([]);

@@ -274,19 +274,21 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
 }
 
 function closing(data: ExportData): Table {
+  const committee = /ỦY|UỶ/.test(upper(data.meta.issuerLine));
+  const office = documentNumberLine(data.meta).split('/')[1];
   const recipients = [
-    '- Cấp ủy, ban tham mưu cấp trên (để báo cáo),',
-    '- Thường trực cấp ủy,',
-    '- Các chi, đảng bộ trực thuộc,',
-    '- Lưu văn phòng.',
+    data.meta.superior ? `- Ban Tuyên giáo và Dân vận ${data.meta.superior} (để báo cáo),` : '- Cấp ủy cấp trên (để báo cáo),',
+    committee ? '- Thường trực cấp ủy,' : '- Lãnh đạo đơn vị,',
+    committee ? '- Các chi, đảng bộ trực thuộc,' : '- Các bộ phận trực thuộc,',
+    `- Lưu ${office ? `VP${office}` : 'VT'}.`,
   ];
   const left = [
     new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 12 })] }),
     ...recipients.map((r) => new Paragraph({ children: [run(r, { size: 11 })] })),
   ];
   const right = [
-    centered(/ỦY|UỶ/.test(upper(data.meta.issuerLine)) ? 'T/M BAN THƯỜNG VỤ' : 'THỦ TRƯỞNG ĐƠN VỊ', { bold: true }),
-    centered(/ỦY|UỶ/.test(upper(data.meta.issuerLine)) ? 'PHÓ BÍ THƯ THƯỜNG TRỰC' : '', { bold: true }),
+    centered(committee ? 'T/M BAN THƯỜNG VỤ' : 'THỦ TRƯỞNG ĐƠN VỊ', { bold: true }),
+    centered(committee ? 'PHÓ BÍ THƯ THƯỜNG TRỰC' : '', { bold: true }),
     centered('', {}, 1200),
     centered('', {}),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [toFill('Họ và tên')] }),

@@ -18,7 +18,7 @@ import type { EtlIssue, TextEncoding } from '../contract.js';
 import type { DocumentBlock, Grid, GridCell } from '../grid.js';
 import { detectLegacyEncoding, isTcvn3UpperCaseFont, tcvn3ToUnicode, vniToUnicode } from '../text/legacy-encoding.js';
 import { nfc } from '../text/vietnamese.js';
-import type { WordReadResult } from './docx.js';
+import { isSymbolFont, symbolText, type WordReadResult } from './docx.js';
 
 interface Piece { startCp: number; endCp: number; startFilePos: number; bpc: number; text: string }
 export interface ParaProps { align?: 'left' | 'center' | 'right' | 'both'; inTable: boolean; ttp: boolean; innerTtp?: boolean; itap: number; /** Cell boundaries in twips, from sprmTDefTable. */ centers?: number[]; /** Per cell: 0 none, 1 restart, 2 continue. */ vmerge?: number[] }
@@ -292,6 +292,11 @@ function decodeRange(st: DecodeState, raw: RawDoc, start: number, end: number): 
   let groupFont: string | undefined;
   const flush = (): void => {
     if (group === '') return;
+    if (isSymbolFont(groupFont)) {
+      out += symbolText(groupFont, group);
+      group = '';
+      return;
+    }
     const enc = detectLegacyEncoding(group.replace(/\x1f/g, '\u00ad'), groupFont ?? st.font);
     const g = group.replace(/\x1f/g, '\u00ad');
     if (enc) {

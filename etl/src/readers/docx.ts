@@ -119,7 +119,25 @@ const SYMBOL_BOXES: Record<string, Record<number, string>> = {
   symbol: { 0xd6: '√', 0xb4: '×' },
 };
 
-function symbolChar(font: string | undefined, code: string | undefined): string {
+/** Fonts whose code points are pictures, not letters. */
+export function isSymbolFont(font: string | undefined): boolean {
+  return /^(wingdings( 2| 3)?|webdings|symbol)$/i.test((font ?? '').trim());
+}
+
+/**
+ * Text typed in a symbol font ("þ" or U+F0FE in Wingdings is a ticked box):
+ * each character through the same table as w:sym.
+ */
+export function symbolText(font: string | undefined, text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    out += /\s/.test(ch) ? ch : symbolChar(font, cp.toString(16));
+  }
+  return out;
+}
+
+export function symbolChar(font: string | undefined, code: string | undefined): string {
   if (!code) return '';
   let n = parseInt(code, 16);
   if (!Number.isFinite(n)) return '';
@@ -253,6 +271,11 @@ function collectRun(ctx: Ctx, run: XNode, ps: ParaState, out: RunText[]): void {
   let buf = '';
   const flush = (): void => {
     if (!buf) return;
+    if (isSymbolFont(font)) {
+      out.push({ text: symbolText(font, buf), bold });
+      buf = '';
+      return;
+    }
     const d = decodeRun(ctx, buf, font);
     out.push({ ...d, bold });
     buf = '';

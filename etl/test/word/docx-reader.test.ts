@@ -93,6 +93,9 @@ describe('readDocx: check boxes in every style Word writes', () => {
     ['Wingdings 2 T / £', sym('F054', 'Wingdings 2'), sym('F0A3', 'Wingdings 2')],
     ['w14 content control', checkbox(true), checkbox(false)],
     ['FORMCHECKBOX form field', formCheckbox(true), formCheckbox(false)],
+    ['"þ" / "¨" typed in Wingdings', r('þ', 'Wingdings'), r('¨', 'Wingdings')],
+    ['U+F0FE / U+F0A8 text in Wingdings (LibreOffice)', r('\uf0fe', 'Wingdings'), r('\uf0a8', 'Wingdings')],
+    ['"x" / "o" typed in Wingdings', r('x', 'Wingdings'), r('o', 'Wingdings')],
   ])('%s', async (_name, on, off) => {
     const res = await readDocx(await docx(p('Hình thức: ', on, r(' Mới '), off, r(' Duy trì'))), 'a.docx');
     const text = paragraphs(res.document)[0] ?? '';

@@ -33,7 +33,7 @@ export async function generateWordSamples(dir: string = WORD_FILES_DIR, log: (m:
   if (!first) throw new Error('no docx sample to truncate');
   for (const s of legacySamples(async () => first)) {
     await s.write(dir, log);
-    writeExpected(dir, s.file, s.expected());
+    writeExpected(dir, s.file, await s.expected());
     names.push(s.file);
   }
   return names;

@@ -14,7 +14,7 @@ import * as CFB from 'cfb';
 import type { ExpectedFile } from '../lib/expected.js';
 import { fileExpect } from '../lib/sample.js';
 import { Body, type Kit, table } from './kit.js';
-import { buildMau01, buildTcvn3, mau01Expected, reg, report, tcvn3Expected, wordRecord } from './samples.js';
+import { buildMau01, buildTcvn3, DOCX_SAMPLES, mau01Expected, reg, report, tcvn3Expected, wordRecord } from './samples.js';
 
 const U: Kit = { mode: 'nfc' };
 
@@ -22,7 +22,7 @@ export interface LegacySample {
   file: string;
   /** Writes the file into dir; false when it could not (an existing file is then kept). */
   write: (dir: string, log: (m: string) => void) => Promise<boolean>;
-  expected: () => ExpectedFile;
+  expected: () => ExpectedFile | Promise<ExpectedFile>;
 }
 
 function soffice(): string | null {
@@ -37,31 +37,32 @@ function soffice(): string | null {
   return null;
 }
 
-/** Converts docx bytes to a Word 97-2003 .doc with LibreOffice; null when soffice is missing. */
-function toDoc(docx: Uint8Array): Uint8Array | null {
+/** Converts docx bytes to a Word 97-2003 .doc (or re-saves a .docx) with LibreOffice; null when soffice is missing. */
+function toDoc(docx: Uint8Array, target: 'doc' | 'docx' = 'doc'): Uint8Array | null {
   const bin = soffice();
   if (!bin) return null;
   const dir = mkdtempSync(join(tmpdir(), 'dvk-doc-'));
   try {
     const src = join(dir, 'in.docx');
     writeFileSync(src, docx);
-    execFileSync(bin, ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'doc:MS Word 97', '--outdir', dir, src], { stdio: 'ignore', timeout: 180_000 });
-    const out = join(dir, 'in.doc');
-    return existsSync(out) ? new Uint8Array(readFileSync(out)) : null;
+    const out = join(dir, 'out');
+    execFileSync(bin, ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', target === 'doc' ? 'doc:MS Word 97' : 'docx:MS Word 2007 XML', '--outdir', out, src], { stdio: 'ignore', timeout: 180_000 });
+    const file = join(out, `in.${target}`);
+    return existsSync(file) ? new Uint8Array(readFileSync(file)) : null;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function legacyDoc(file: string, build: () => Promise<Uint8Array>, expected: () => ExpectedFile): LegacySample {
+function legacyDoc(file: string, build: () => Promise<Uint8Array>, expected: () => ExpectedFile | Promise<ExpectedFile>, target: 'doc' | 'docx' = 'doc'): LegacySample {
   return {
     file,
     expected,
     write: async (dir, log) => {
-      const doc = toDoc(await build());
+      const doc = toDoc(await build(), target);
       if (!doc) {
         const kept = existsSync(join(dir, file));
-        log(`${file}: không có LibreOffice (soffice) trên máy này; ${kept ? 'giữ tệp .doc đã commit' : 'CHƯA có tệp .doc — cài libreoffice-writer để tạo'}.`);
+        log(`${file}: không có LibreOffice (soffice) trên máy này; ${kept ? 'giữ tệp đã commit' : 'CHƯA có tệp — cài libreoffice-writer để tạo'}.`);
         return false;
       }
       writeFileSync(join(dir, file), doc);
@@ -111,6 +112,17 @@ const docMau01 = legacyDoc('2026_dong-hoa_mau01-word-97-gop-o.doc', () => buildM
 // The TCVN3 list saved as Word 97: fonts come from the character runs (.VnTime, .VnTimeH capitals).
 const docTcvn3 = legacyDoc('2024_tan-phu_mau01-word-97-tcvn3.doc', () => buildTcvn3().body.pack(), () =>
   tcvn3Expected('2024_tan-phu_mau01-word-97-tcvn3.doc', 'doc', buildTcvn3().table));
+
+// Samples re-saved as .docx by another writer (LibreOffice): Wingdings boxes become U+F0xx text in a
+// symbol font, styles and table properties are written differently; the reading must not change.
+function resaved(source: string, file: string): LegacySample {
+  const sample = (): (typeof DOCX_SAMPLES)[number] => {
+    const s = DOCX_SAMPLES.find((x) => x.file === source);
+    if (!s) throw new Error(`no sample ${source}`);
+    return s;
+  };
+  return legacyDoc(file, async () => (await sample().make()).bytes, async () => ({ ...(await sample().make()).expected, file }), 'docx');
+}
 
 // A 2024 year-end report saved as .doc but named .docx by the sender: read by content, with a warning.
 function dongLaBody(): { body: Body; at: number } {
@@ -182,5 +194,10 @@ const encrypted: LegacySample = {
 };
 
 export function legacySamples(formSource: () => Promise<Uint8Array>): LegacySample[] {
-  return [docKimSon, docMau01, docTcvn3, docDongLa, truncated(formSource), encrypted];
+  return [
+    docKimSon, docMau01, docTcvn3, docDongLa,
+    resaved('2026_tan-lai_mau04-bang-hoi-nong-dan.docx', '2026_tan-lai_mau04-bang-libreoffice.docx'),
+    resaved('2025_tan-lai_bao-cao-nam-phu-luc-02.docx', '2025_tan-lai_bao-cao-nam-libreoffice.docx'),
+    truncated(formSource), encrypted,
+  ];
 }

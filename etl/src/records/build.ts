@@ -87,6 +87,11 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
   const sheet = grid.name;
   const byRole = new Map<Role, ColumnMapping>();
   for (const m of mapping) if (m.role && !m.hidden) byRole.set(m.role, m);
+  // Roles this kind of record reads; a mapped column it does not read still goes to extra.
+  const consumed = consumedRoles(kind, new Set(byRole.keys()));
+  // The one column that names the owner (or the exemplar): the first present of its spellings.
+  const ownerRole: Role = (['owner', 'unit', 'name'] as Role[]).find((r) => byRole.has(r)) ?? 'owner';
+  const nameRole: Role = (['name', 'owner'] as Role[]).find((r) => byRole.has(r)) ?? 'name';
   for (const m of mapping) {
     if (m.role && m.confidence < 0.7 && !m.hidden) {
       issues.push({
@@ -122,10 +127,10 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
       return v === '' ? null : v;
     };
     const cells: Record<string, string> = {};
-    for (const m of mapping) if (m.role && !m.hidden && cellText(grid, tr.row, m.col) !== '') cells[m.role] = cellAddress(tr.row, m.col);
+    for (const m of mapping) if (m.role && !m.hidden && consumed.has(m.role) && cellText(grid, tr.row, m.col) !== '') cells[m.role] = cellAddress(tr.row, m.col);
     const extra: Record<string, string> = {};
     for (const m of mapping) {
-      if (m.role && !m.hidden) continue;
+      if (m.role === 'stt' || (m.role && !m.hidden && consumed.has(m.role))) continue;
       const v = cellText(grid, tr.row, m.col);
       if (v === '') continue;
       // Two columns with one header keep both values, the second named by its column.
@@ -171,7 +176,7 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
       const rec: RecognitionRecord = {
         type: 'recognition', year: rowYear, source, extra,
         model_name: txt('model_name'),
-        owner: txt('owner') ?? txt('unit'),
+        owner: txt(ownerRole === 'name' ? 'owner' : ownerRole),
         field: fieldOf(txt('field'), group, sheet, excelRow, get('field')?.col, issues),
         level: levelOf(txt('level'), rowYear) ?? group.level ?? ctx.titleLevel ?? meta.titleLevel ?? meta.level,
         decision_no: decision_no ?? meta.decision_no,
@@ -180,7 +185,7 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
       if (!rec.model_name) issues.push(missing('model_name', sheet, excelRow));
       records.push(rec);
     } else if (kind === 'exemplar') {
-      const rawName = txt('name') ?? txt('owner');
+      const rawName = txt(nameRole);
       const name = rawName ? stripHonorific(rawName) : null;
       const typeText = txt('owner_type');
       let exemplar_type: OwnerType | null = (typeText ? ownerTypeFromText(typeText) : null) ?? group.ownerType ?? null;
@@ -206,7 +211,7 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
         return n;
       };
       const rec: ReportRecord = {
-        type: 'report', year: rowYear, source, extra: { ...extra, ...(txt('owner') ? { [byRole.get('owner')!.header]: txt('owner')! } : {}), ...(txt('unit') ? { [byRole.get('unit')!.header]: txt('unit')! } : {}) },
+        type: 'report', year: rowYear, source, extra,
         period: meta.period,
         models_registered: num('models_registered'),
         models_new: num('models_new') ?? num('status_new'),
@@ -221,7 +226,7 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
       records.push(rec);
     } else {
       const model_name = txt('model_name');
-      const owner = txt('owner') ?? txt('unit') ?? txt('name');
+      const owner = txt(ownerRole);
       let field = fieldOf(txt('field'), group, sheet, excelRow, get('field')?.col, issues);
       let field_inferred = false;
       if (!field && !txt('field') && model_name) {
@@ -290,6 +295,25 @@ export function buildRecords(ctx: BuildContext): { records: EtlRecord[]; issues:
     }
   }
   return { records, issues };
+}
+
+const COUNTS: Role[] = ['models_registered', 'models_new', 'models_continued', 'models_replicated', 'recognized_commune', 'recognized_district', 'recognized_province', 'exemplars_collective', 'exemplars_individual'];
+
+/** What each kind of record reads, with the first present of the owner spellings. */
+export function consumedRoles(kind: DocumentKind, present: Set<Role>): Set<Role> {
+  const first = (...roles: Role[]): Role[] => {
+    const r = roles.find((x) => present.has(x));
+    return r ? [r] : [];
+  };
+  const base: Role[] = ['stt', 'year'];
+  if (kind === 'recognition') return new Set<Role>([...base, 'model_name', ...first('owner', 'unit'), 'field', 'level', 'decision', 'decision_no', 'decision_date']);
+  if (kind === 'exemplar') return new Set<Role>([...base, ...first('name', 'owner'), 'owner_type', 'position', 'unit', 'model_name', 'award', 'level']);
+  if (kind === 'report') return new Set<Role>([...base, ...COUNTS, 'status_new', 'status_continued', 'status_replicated']);
+  return new Set<Role>([
+    ...base, 'model_name', 'field', ...first('owner', 'unit', 'name'), 'owner_type', 'owner_collective', 'owner_individual',
+    'status', 'status_new', 'status_continued', 'status_replicated', 'status_dropped', 'period', 'start_date', 'end_date', 'launch_date',
+    'location', 'person_in_charge', 'goal', 'content', 'note',
+  ]);
 }
 
 function levelOf(text: string | null, year: number | null): Level | null {

@@ -7,6 +7,7 @@ export { buildModelsByFieldOption, modelsByFieldTable, type FieldDatum } from '.
 export { buildRecognitionRateOption, recognitionRateTable, type UnitRateDatum, type RecognitionRateOpts } from './recognition-rate.js';
 export { buildTrendOption, trendTable, type TrendDatum, type TrendOpts } from './trend.js';
 export { buildDistributionOption, distributionTable, sliceLabel, type SliceDatum, type DistributionKind, type DistributionOpts } from './distribution.js';
+export { buildQuotaFulfilmentOption, quotaFulfilmentTable, type QuotaRuleDatum } from './quota-fulfilment.js';
 export { type ChartOpts, type ChartTable, rateOf, FONT } from './common.js';
 export { PALETTE, DECALS, greyOf, colorAt, decalAt } from './palette.js';
 export { formatCount, formatPercent } from './format.js';

@@ -80,12 +80,20 @@ export interface ChildUnitRow {
   hasChildren: boolean;
 }
 
+/** Which unit structure grouped the figures (the 2025 reorganisation), as the server says. */
+export interface StructureNote {
+  mode: 'year' | 'current';
+  note: string;
+  rolledUp: UnitRef[];
+}
+
 export interface Overview {
   unit: UnitRef & { kind: string; level: string };
   year: number;
   years: number[];
+  structure: StructureNote;
   kpis: OverviewKpis;
-  byField: { field: string | null; registered: number; recognized: number }[];
+  byField: { field: string | null; registered: number; recognized?: number | null }[];
   byStatus: { key: string | null; count: number }[];
   byOwnerType: { key: string | null; count: number }[];
   children: ChildUnitRow[];
@@ -103,12 +111,11 @@ export interface TrendPoint {
 
 export interface Trend {
   unit: UnitRef;
-  /** 'rollup': predecessors' figures added to today's unit; 'as_was': each year's own structure. */
-  mode: 'rollup' | 'as_was';
+  structure: StructureNote;
   points: TrendPoint[];
 }
 
-export type SubmissionState = 'on_time' | 'late' | 'missing' | 'not_due';
+export type SubmissionState = 'on_time' | 'late' | 'missing' | 'not_due' | 'received';
 
 export interface Submission {
   deadlineLabel: string;
@@ -120,6 +127,7 @@ export interface Submission {
   fileId: number | null;
   fileName: string | null;
   receivedAt: string | null;
+  daysLate?: number | null;
 }
 
 export interface SourceFileRow {

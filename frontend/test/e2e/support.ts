@@ -34,6 +34,7 @@ export interface Backend {
 }
 
 interface NestLike {
+  get<T>(token: abstract new (...args: never[]) => T): T;
   listen(port: number, host: string): Promise<unknown>;
   getHttpServer(): { address(): AddressInfo | string | null };
   close(): Promise<void>;
@@ -44,7 +45,7 @@ interface NestLike {
  * Imported by path at run time so the dashboard's type check never walks into
  * the backend's decorators.
  */
-export async function startBackend(env: Record<string, string> = {}): Promise<Backend> {
+export async function startBackend(env: Record<string, string> = {}, options: { registry?: boolean } = {}): Promise<Backend> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dvk-web-'));
   const appModule = path.join(REPO, 'backend/src/app.ts');
   const configModule = path.join(REPO, 'backend/src/config/app-config.ts');
@@ -55,6 +56,7 @@ export async function startBackend(env: Record<string, string> = {}): Promise<Ba
     { databasePath: env.DVK_DB ?? path.join(dataDir, 'dvk.duckdb'), port: 0, host: '127.0.0.1', staticDir: DIST },
   );
   const app = await createApp(config);
+  if (options.registry) await seedRegistry(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
@@ -65,6 +67,16 @@ export async function startBackend(env: Record<string, string> = {}): Promise<Ba
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo province's unit registry and the seeds' plans, as `--seed` loads them, but no files: the test uploads those. */
+async function seedRegistry(app: NestLike): Promise<void> {
+  const units = path.join(REPO, 'backend/src/units/units.service.ts');
+  const plans = path.join(REPO, 'backend/src/plans/plan-seed.service.ts');
+  const { UnitsService } = (await import(/* @vite-ignore */ units)) as { UnitsService: abstract new (...args: never[]) => { importRegistryFile(file: string): Promise<unknown> } };
+  const { PlanSeedService } = (await import(/* @vite-ignore */ plans)) as { PlanSeedService: abstract new (...args: never[]) => { seedOnce(dir: string): Promise<unknown> } };
+  await app.get(UnitsService).importRegistryFile(path.join(REPO, 'sample-data/units/units.json'));
+  await app.get(PlanSeedService).seedOnce(path.join(REPO, 'sample-data/plans'));
 }
 
 export interface Browser {

@@ -145,8 +145,12 @@ export async function pack(children: (Paragraph | Table)[], meta: { title?: stri
     styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } },
     sections: [{ children }],
   });
-  // Byte-stable output: fixed document dates and zip timestamps, so regenerating changes nothing.
-  const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+  return stabilise(await Packer.toBuffer(doc));
+}
+
+/** Byte-stable output: fixed document dates and zip timestamps, so regenerating changes nothing. */
+export async function stabilise(docx: Uint8Array | Buffer): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(docx);
   const core = await zip.file('docProps/core.xml')?.async('string');
   if (core) zip.file('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, '$12026-01-15T08:00:00Z'));
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -154,8 +154,8 @@ export function figuresInClause(clause: string, year: number | null): Figure[] {
   return out;
 }
 
-// "- Số mô hình được công nhận cấp xã: 11", "Tập thể điển hình: 04 tập thể."
-const LABEL_NUMBER = new RegExp(`^[-–+•*]?\\s*([^:：]{3,90})[:：]\\s*(\\d{1,4}|${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\s*(?:mô hình|tập thể|cá nhân)?\\s*[.;,]?\\s*$`, 'iu');
+// "- Số mô hình được công nhận cấp xã: 11", "Tập thể điển hình: 04 tập thể.", "Tổng số mô hình đăng ký là 18."
+const LABEL_NUMBER = new RegExp(`^[-–+•*]?\\s*([^:：]{3,90}?)(?:\\s*[:：]|\\s+là|\\s+đạt)\\s*(\\d{1,4}|${NUMBER_WORD}(?:\\s+${NUMBER_WORD})*)\\s*(?:mô hình|tập thể|cá nhân)?\\s*[.;,]?\\s*$`, 'iu');
 
 /** Figures in a paragraph of running text. */
 export function figuresInText(text: string, year: number | null): Figure[] {

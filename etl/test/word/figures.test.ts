@@ -51,6 +51,7 @@ describe('figures in sentences, in the seeds’ style', () => {
     expect(figs('- Số mô hình được công nhận cấp xã: 11')).toEqual({ recognized_commune: 11 });
     expect(figs('- Số mô hình mới: 06.')).toEqual({ models_new: 6 });
     expect(figs('+ Tập thể điển hình: bốn')).toEqual({ exemplars_collective: 4 });
+    expect(figs('Số mô hình được công nhận cấp xã là 11.')).toEqual({ recognized_commune: 11 });
     expect(figs('- Chỉ tiêu năm 2026: 05 mô hình')).toEqual({});
     expect(figs('Lĩnh vực xây dựng nông thôn mới 12 mô hình đăng ký.').models_new).toBeUndefined();
   });

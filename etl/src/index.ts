@@ -111,7 +111,7 @@ async function extractUnsafe(bytes: Uint8Array, fileName: string, sha: string, o
     const what = budget.exceeded === 'time' ? 'quá thời gian cho phép' : `quá ${budget.maxCells.toLocaleString('vi-VN')} ô dữ liệu`;
     return refused(fileName, sha, format, budget.exceeded === 'time' ? 'TIME_BUDGET' : 'TOO_MANY_CELLS', `Tệp "${fileName}": đọc ${what}; hãy tách tệp thành các phần nhỏ hơn.`, issues);
   }
-  return gridsToResult(read.grids, { file: fileName, sha256: sha, format, issues: [...issues, ...read.issues] });
+  return gridsToResult(read.grids, { file: fileName, sha256: sha, format, issues: [...issues, ...read.issues], deadline: budget.deadline });
 }
 
 function baseName(fileName: string): string {

@@ -69,4 +69,10 @@ describe('extract()', () => {
     expect(r.encoding).toBe('unicode');
     expect(r.records).toHaveLength(1);
   });
+
+  it('stops with TIME_BUDGET and no records when the time budget is spent', async () => {
+    const r = await extract(sample('2023_kim-son_tong-hop-cac-xa.xlsx'), 'cham.xlsx', { timeBudgetMs: -1 });
+    expect(r.records).toEqual([]);
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['TIME_BUDGET']);
+  });
 });

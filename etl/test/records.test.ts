@@ -260,4 +260,14 @@ describe('gridsToResult', () => {
     expect(recs[1]).toMatchObject({ owner: null, extra: { 'Đơn vị': 'Xã Hòa Bình' } });
     expect(recs[0]?.source.cells).not.toHaveProperty('unit');
   });
+
+  it('honours the deadline it is given: nothing partial, one TIME_BUDGET error', () => {
+    const g = grid([
+      ['STT', 'Tên mô hình', 'Chủ thể thực hiện'],
+      [1, 'Camera an ninh', 'Chi bộ Công an xã'],
+    ]);
+    const r = gridsToResult([g], { ...ctx, deadline: Date.now() - 1 });
+    expect(r.records).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(['TIME_BUDGET']);
+  });
 });

@@ -20,6 +20,8 @@ export interface GridsContext {
   issues?: EtlIssue[];
   /** Extra title lines known outside the grids (Word paragraphs above a table). */
   titleLines?: string[];
+  /** Epoch ms after which reading stops with TIME_BUDGET (the reader's budget, carried on). */
+  deadline?: number;
 }
 
 const INSTRUCTION_SHEET = /^(huong dan|hd\b|cach ghi|instruction|readme|ghi chu|chu y|luu y|danh muc|dm\b|list|data$|du lieu nguon|tham so|cau hinh|config|vi du|mau ghi)/;
@@ -81,6 +83,14 @@ export function gridsToResult(grids: Grid[], ctx: GridsContext): FileResult {
   let tablesFound = 0;
   const readGrids: Grid[] = [];
   for (const grid of grids) {
+    if (ctx.deadline !== undefined && Date.now() > ctx.deadline) {
+      // A file that cannot be read in time loads nothing rather than part of itself.
+      return {
+        file: ctx.file, sha256: ctx.sha256, format: ctx.format, kind: 'unknown', year: null, unit: null, level: null, encoding: 'unicode',
+        decision_no: null, decision_date: null, records: [],
+        issues: [...(ctx.issues ?? []), { severity: 'error', code: 'TIME_BUDGET', message: `Tệp "${ctx.file}": đọc quá thời gian cho phép (dừng ở trang "${grid.name}"); hãy tách tệp thành các phần nhỏ hơn.` }],
+      };
+    }
     const sheet = grid.name;
     if (isEmptyGrid(grid)) {
       issues.push({ severity: 'info', code: 'SHEET_EMPTY', sheet, message: `Trang "${sheet}" trống, bỏ qua.` });

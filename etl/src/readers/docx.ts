@@ -216,7 +216,7 @@ function decodeRun(ctx: Ctx, raw: string, font: string | undefined): RunText {
   }
   // Only Unicode letters make a document "mixed"; check boxes and curly quotes do not.
   if (/[^\x00-\x7f]/.test(raw) && /(?![a-zA-Z])\p{L}/u.test(raw)) ctx.unicodeRuns++;
-  return { text: raw.normalize('NFC'), font };
+  return { text: raw.replace(/\u00ad/g, '').normalize('NFC'), font };
 }
 
 interface ParaState { pStyle?: { font?: string; bold?: boolean } }
@@ -286,6 +286,8 @@ function collectRun(ctx: Ctx, run: XNode, ps: ParaState, out: RunText[]): void {
       case 'w:tab': case 'w:ptab': buf += '\t'; break;
       case 'w:br': case 'w:cr': buf += '\n'; break;
       case 'w:noBreakHyphen': buf += '-'; break;
+      // Writers store U+00AD as w:softHyphen; in a TCVN3 run that byte is the letter "ư".
+      case 'w:softHyphen': buf += '\u00ad'; break;
       case 'w:sym': {
         flush();
         out.push({ text: symbolChar(attr(k, 'w:font'), attr(k, 'w:char')), bold });

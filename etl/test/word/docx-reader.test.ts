@@ -78,6 +78,13 @@ describe('readDocx: legacy fonts per run', () => {
     expect(res.encoding).toBe('tcvn3');
   });
 
+  it('a w:softHyphen inside a .VnTime run is the TCVN3 letter ư; elsewhere it disappears', async () => {
+    const body = p(`<w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t>L</w:t><w:softHyphen/><w:t>${unicodeToTcvn3('ơng Văn Thắng')}</w:t></w:r>`) +
+      p(`<w:r><w:t>chuyển</w:t><w:softHyphen/><w:t>đổi</w:t></w:r>`);
+    const res = await readDocx(await docx(body), 'a.docx');
+    expect(paragraphs(res.document)).toEqual(['Lương Văn Thắng', 'chuyểnđổi']);
+  });
+
   it('takes the font from the paragraph style when the run has none', async () => {
     const styles = '<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Vn"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style></w:styles>';
     const body = `<w:p><w:pPr><w:pStyle w:val="Vn"/></w:pPr>${r(unicodeToTcvn3('Lĩnh vực kinh tế'))}</w:p>`;

@@ -199,6 +199,7 @@ export function legacySamples(formSource: () => Promise<Uint8Array>): LegacySamp
     docKimSon, docMau01, docTcvn3, docDongLa,
     resaved('2026_tan-lai_mau04-bang-hoi-nong-dan.docx', '2026_tan-lai_mau04-bang-libreoffice.docx'),
     resaved('2025_tan-lai_bao-cao-nam-phu-luc-02.docx', '2025_tan-lai_bao-cao-nam-libreoffice.docx'),
+    resaved('2024_tan-phu_mau01-word-tcvn3.docx', '2024_tan-phu_mau01-tcvn3-libreoffice.docx'),
     truncated(formSource), encrypted,
   ];
 }

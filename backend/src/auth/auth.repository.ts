@@ -124,6 +124,12 @@ export class AuthRepository {
     }
   }
 
+  /** Every unit of the subtree of `root` (lineage included), from the closure db/unit-scope.ts maintains. */
+  async subtreeUnitIds(root: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('unit').select('unit.id').where(() => inSubtree('unit.id', root)).execute();
+    return rows.map((r) => r.id);
+  }
+
   findUnitIdByCode(code: string): Promise<{ id: number } | undefined> {
     return this.db.selectFrom('unit').select('id').where('code', '=', code).executeTakeFirst();
   }

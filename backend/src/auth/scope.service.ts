@@ -42,6 +42,18 @@ export class ScopeService {
     return resource === 'plan-read' && (await this.repository.unitWithin(scope.rootUnitId, owner.unitId));
   }
 
+  /**
+   * The units an account's uploads may be filed under: undefined for no
+   * limit (an unknown name — the seed, the CLI — or an admin of the whole
+   * store), else its subtree (empty for an account without unit).
+   */
+  async uploadUnits(username: string | null): Promise<ReadonlySet<number> | undefined> {
+    if (!username) return undefined;
+    const user = await this.repository.findUserByName(username);
+    if (!user || (user.role === 'admin' && user.unit_id === null)) return undefined;
+    return new Set(user.unit_id === null ? [] : await this.repository.subtreeUnitIds(user.unit_id));
+  }
+
   async assertCanSee(scope: Scope, unitId: number): Promise<void> {
     if (!(await this.canSee(scope, unitId))) throw outOfScope();
   }

@@ -17,6 +17,8 @@ export interface LoadInput {
   jobId: number | null;
   /** 'upload': the same bytes already stored change nothing. 'reload': replace the file's rows from a fresh reading. */
   mode: 'upload' | 'reload';
+  /** Units the uploading account may file data under (its subtree); absent: no limit (admin of the whole store, seed, CLI). */
+  allowedUnits?: ReadonlySet<number> | undefined;
 }
 
 export type LoadOutcome =
@@ -66,12 +68,12 @@ export class LoadService {
 
   /** One file in its own transaction; a database error propagates (the caller fails the job). */
   async load(input: LoadInput): Promise<LoadOutcome> {
-    const failed = this.unusable(input);
+    const registry = await this.units.registry();
+    const failed = this.unusable(input) ?? this.outsideScope(input, registry);
     if (failed) {
       if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, failed, null)]);
       return failed;
     }
-    const registry = await this.units.registry();
     return (await this.repository.transaction((trx) => this.writeGroup(trx, [input], registry)))[0]!;
   }
 
@@ -82,6 +84,10 @@ export class LoadService {
    */
   async loadMany(inputs: LoadInput[]): Promise<LoadOutcome[]> {
     const outcomes: (LoadOutcome | null)[] = inputs.map((input) => this.unusable(input));
+    if (inputs.some((input) => input.allowedUnits !== undefined)) {
+      const registry = await this.units.registry();
+      inputs.forEach((input, i) => (outcomes[i] ??= this.outsideScope(input, registry)));
+    }
     const failedJobs = inputs.flatMap((input, i) => (outcomes[i] && input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, null)] : []));
     if (failedJobs.length > 0) await this.repository.updateJobs(this.repository.db, failedJobs);
     const usable = inputs.filter((_, i) => outcomes[i] === null);
@@ -108,6 +114,19 @@ export class LoadService {
       for (let i = 0; i < outcomes.length; i++) if (outcomes[i] === null) outcomes[i] = written[k++]!;
     }
     return outcomes as LoadOutcome[];
+  }
+
+  /**
+   * A file whose issuing unit lies outside the uploader's subtree is refused
+   * before anything is written: a commune cannot file (or supersede) another
+   * commune's data. An unresolved unit loads and waits for review as usual.
+   */
+  private outsideScope(input: LoadInput, registry: UnitRegistry): Extract<LoadOutcome, { state: 'failed' }> | null {
+    if (!input.allowedUnits) return null;
+    const { unitId } = prepareFile(input.result, input.fileName, registry, []);
+    if (unitId === null || input.allowedUnits.has(unitId)) return null;
+    const message = `Tệp “${input.fileName}” là của “${input.result.unit ?? 'đơn vị khác'}”, ngoài phạm vi đơn vị của tài khoản tải lên; tệp không được nạp. Hãy để chính đơn vị đó hoặc cấp trên tải lên.`;
+    return { state: 'failed', message, errors: [{ code: 'OUT_OF_SCOPE', message }] };
   }
 
   private async failWrite(input: LoadInput, error: unknown): Promise<LoadOutcome> {

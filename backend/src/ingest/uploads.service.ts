@@ -2,6 +2,7 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Visibility } from '../auth/scope.js';
+import { ScopeService } from '../auth/scope.service.js';
 import {
   Inject,
   Injectable,
@@ -99,6 +100,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     @Inject(RawFileStore) private readonly store: RawFileStore,
     @Inject(ReadPool) private readonly pool: ReadPool,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
+    @Inject(ScopeService) private readonly scopes: ScopeService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -304,8 +306,10 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
           group.push(next);
         }
         this.pump();
+        const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));
         await this.loader.loadMany(group.map(({ job, result }) => ({
           sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result, batchId: job.batchId, jobId: job.id, mode: 'upload' as const,
+          allowedUnits: allowed.get(job.batchId),
         })));
         for (const { job } of group) await this.completed(job);
       }
@@ -315,6 +319,16 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
         this.writing = null;
         this.drain();
       });
+  }
+
+  /** For each batch, the units its uploader may file data under (auth's ScopeService; undefined = no limit). */
+  private async allowedUnits(batchIds: number[]): Promise<Map<number, ReadonlySet<number> | undefined>> {
+    const out = new Map<number, ReadonlySet<number> | undefined>();
+    for (const id of new Set(batchIds)) {
+      const batch = await this.repository.findBatch(id);
+      out.set(id, await this.scopes.uploadUnits(batch?.created_by ?? null));
+    }
+    return out;
   }
 
   /** A job that ends without reaching the writer (unreadable, raw file gone). */

@@ -209,8 +209,7 @@ describe('access matrix: every endpoint × role', () => {
     expect((await clients.get('viewer')!.fetch(`/api/plans/${f.planProvince}/evaluation`)).status).toBe(200);
   });
 
-  // Needs the load-time check in the ingest pipeline (phase 2 of issue 10).
-  it.skip("refuses an upload whose file names another commune, without touching that commune's data", async () => {
+  it("refuses an upload whose file names another commune, without touching that commune's data", async () => {
     const a = clients.get('uploader-dong-hoa')!;
     const form = new FormData();
     form.append('files', new Blob([readFileSync(path.join(FILES, '2026_tan-lai_utf8-bom_cham-phay.csv'))]), 'tan-lai.csv');
@@ -227,5 +226,9 @@ describe('access matrix: every endpoint × role', () => {
     }
     expect(view.jobs[0]!.state).toBe('failed');
     expect(view.jobs[0]!.message).toMatch(/phạm vi/);
+    expect(view.jobs[0]!.errors.map((e) => e.code)).toEqual(['OUT_OF_SCOPE']);
+    // Tân Lai's own file is untouched (not superseded).
+    const fileB = (await (await clients.get('admin')!.fetch(`/api/files/${f.fileB}`)).json()) as { status?: string; file?: { status?: string } };
+    expect(fileB.status ?? fileB.file?.status).toBe('loaded');
   });
 });

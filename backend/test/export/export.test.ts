@@ -160,7 +160,8 @@ describe('GET /api/export on the fixture province (hand-counted)', () => {
 
   it('has one slide per chart, and a 1920 px PNG that is not blank', async () => {
     const pngs = [...files.keys()].filter((k) => k.endsWith('.png'));
-    expect(pngs).toContain('bieu-do/06-xu-huong-qua-cac-nam.png');
+    expect(pngs).toContain('bieu-do/07-xu-huong-qua-cac-nam.png');
+    expect(pngs).toContain('bieu-do/04-thuc-hien-chi-tieu.png');
     const slides = await pptxSlides(files.get(FILES.slides)!);
     expect(slides).toHaveLength(2 + pngs.length);
     const png = pngStats(files.get('bieu-do/01-mo-hinh-theo-linh-vuc.png')!);

@@ -113,7 +113,7 @@ describe('charts', () => {
     const data = sampleExportData();
     const specs = chartSpecs(data);
     expect(specs.map((s) => s.slug)).toEqual([
-      '01-mo-hinh-theo-linh-vuc', '02-co-cau-hinh-thuc', '03-ty-le-cong-nhan-theo-don-vi', '04-cap-cong-nhan', '05-dien-hinh', '06-xu-huong-qua-cac-nam',
+      '01-mo-hinh-theo-linh-vuc', '02-co-cau-hinh-thuc', '03-ty-le-cong-nhan-theo-don-vi', '04-thuc-hien-chi-tieu', '05-cap-cong-nhan', '06-dien-hinh', '07-xu-huong-qua-cac-nam',
     ]);
     const chart = renderChart(specs[0]!);
     const png = pngStats(chart.png);
@@ -125,8 +125,8 @@ describe('charts', () => {
     expect(chart.svg).toContain('Mô hình “Dân vận khéo” năm 2026 theo lĩnh vực');
   });
 
-  it('leaves out the trend without a range of years and the rate chart without child units', () => {
-    const data = { ...sampleExportData(), trend: [{ year: 2026, registered: 14, recognized: 11, exemplars: 7 }], units: [] };
+  it('leaves out the trend without a range of years, the rate chart without child units, the quota chart without quotas', () => {
+    const data = { ...sampleExportData(), trend: [{ year: 2026, registered: 14, recognized: 11, exemplars: 7 }], units: [], quotas: [] };
     expect(chartSpecs(data).map((s) => s.slug)).toEqual(['01-mo-hinh-theo-linh-vuc', '02-co-cau-hinh-thuc', '03-cap-cong-nhan', '04-dien-hinh']);
   });
 });

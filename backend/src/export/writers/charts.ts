@@ -7,6 +7,7 @@ import type { EChartsOption } from 'echarts';
 import {
   buildDistributionOption,
   buildModelsByFieldOption,
+  buildQuotaFulfilmentOption,
   buildRecognitionRateOption,
   buildTrendOption,
   type ChartOpts,
@@ -94,6 +95,11 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
     ));
   }
 
+  if (data.quotas.length > 0) {
+    const quotaTitle = `Số đơn vị đạt từng chỉ tiêu năm ${year}`;
+    add('thuc-hien-chi-tieu', quotaTitle, buildQuotaFulfilmentOption(quotaRules(data), opts(quotaTitle)));
+  }
+
   const levelTitle = `Mô hình được công nhận năm ${year} theo cấp công nhận`;
   add('cap-cong-nhan', levelTitle, buildDistributionOption(
     LEVELS.map((key) => ({ key, count: data.overview.recognized[key] })),
@@ -112,6 +118,19 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
     add('xu-huong-qua-cac-nam', trendTitle, buildTrendOption(data.trend, opts(trendTitle)));
   }
   return specs;
+}
+
+/** Units meeting / not meeting / not judged, per rule, in the order the rules first appear. */
+function quotaRules(data: ExportData): { rule: string; met: number; notMet: number; noData: number }[] {
+  const byRule = new Map<string, { rule: string; met: number; notMet: number; noData: number }>();
+  for (const q of data.quotas) {
+    const row = byRule.get(q.rule) ?? { rule: q.rule, met: 0, notMet: 0, noData: 0 };
+    if (q.met === true) row.met++;
+    else if (q.met === false) row.notMet++;
+    else row.noData++;
+    byRule.set(q.rule, row);
+  }
+  return [...byRule.values()];
 }
 
 /** One chart to SVG with ECharts' server-side renderer, at the logical size. */

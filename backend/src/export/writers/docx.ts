@@ -213,6 +213,7 @@ export async function buildReportDocument(data: ExportData, charts: RenderedChar
             textWidth: PORTRAIT_WIDTH,
           })]
         : []),
+      ...chart('thuc-hien-chi-tieu'),
       heading('5. Đánh giá chung'),
       body(run('Ưu điểm: ', { bold: true }), toFill('Đơn vị bổ sung')),
       body(run('Hạn chế, nguyên nhân: ', { bold: true }), toFill('Đơn vị bổ sung')),

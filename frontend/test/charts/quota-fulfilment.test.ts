@@ -16,7 +16,7 @@ describe('buildQuotaFulfilmentOption', () => {
     expect(series.map((s) => s.name)).toEqual(['Đạt', 'Chưa đạt', 'Chưa đủ dữ liệu']);
     expect(series.every((s) => s.stack === 'units')).toBe(true);
     expect((series[1]!.data as { value: number }[]).map((d) => d.value)).toEqual([5, 2]);
-    expect((option.yAxis as { data: string[] }).data[1]).toBe('Mỗi xã có ít nhất 05 mô hình “Dân vận khéo” ở c…');
+    expect((option.yAxis as { data: string[] }).data[1]).toBe('Mỗi xã có ít nhất 05 mô hình “Dân vận khéo” ở cấp cơ sở…');
     expect(series[1]!.itemStyle?.decal).toBeDefined();
     expect(series[0]!.itemStyle?.decal).toBeUndefined();
   });

@@ -12,7 +12,7 @@ export interface QuotaRuleDatum {
 }
 
 /** Keeps a long rule readable on the axis; the tooltip and the table keep it whole. */
-const shorten = (s: string, max = 48): string => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+const shorten = (s: string, max = 56): string => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
 /**
  * How many child units meet each quota of the year's plans: one horizontal
@@ -37,8 +37,9 @@ export function buildQuotaFulfilmentOption(rows: readonly QuotaRuleDatum[], opts
     legend: { top: topSpace(opts, false), left: 8 },
     grid: { left: 8, right: 24, top: topSpace(opts, true) + 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: countFormatter(lang) },
-    xAxis: { type: 'value', minInterval: 1, name: t(lang, 'Số đơn vị', 'Units'), nameLocation: 'end', axisLabel: { formatter: countFormatter(lang) } },
-    yAxis: { type: 'category', data: data.map((r) => shorten(r.rule)), axisLabel: { width: 300, overflow: 'truncate', fontSize: 12 } },
+    // The unit of the bars (child units) goes in the title; an axis name would be cut at the right edge.
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: countFormatter(lang) } },
+    yAxis: { type: 'category', data: data.map((r) => shorten(r.rule)), axisLabel: { width: 380, overflow: 'truncate', fontSize: 12 } },
     series: [
       bar(t(lang, 'Đạt', 'Met'), 2, (r) => r.met, false),
       bar(t(lang, 'Chưa đạt', 'Not met'), 1, (r) => r.notMet, true),

@@ -411,7 +411,7 @@ export class IngestRepository {
 
   async markReading(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.updateTable('ingest_job').set((eb) => ({ state: 'reading', progress: 30, started_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).execute();
+    await this.db.updateTable('ingest_job').set((eb) => ({ state: 'reading', progress: 30, started_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).where('state', 'in', ['queued', 'reading']).execute();
   }
 
   /** Jobs left unfinished by a stopped process: back to queued, in order. */

@@ -73,6 +73,9 @@ const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
 /** The writer loads at most this many files (or rows) per transaction. */
 const MAX_GROUP_FILES = 50;
 const MAX_GROUP_ROWS = 5000;
+/** …and waits up to this long for at least this many readings before writing. */
+const MIN_GROUP_FILES = 8;
+const GROUP_WAIT_MS = 60;
 
 /**
  * Upload batches and their jobs: received files go to the raw store, one job
@@ -91,6 +94,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private readonly running = new Set<Promise<void>>();
   private readonly ready: { job: QueuedJob; result: FileResult }[] = [];
   private reading = 0;
+  private readonly pendingReading: number[] = [];
+  private readingTimer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private stopping = false;
 
@@ -116,6 +121,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.queue.length = 0;
+    if (this.readingTimer) clearTimeout(this.readingTimer);
     await this.pool.close();
     await Promise.allSettled([...this.running]);
     await this.writing;
@@ -264,8 +270,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async read(jobs: QueuedJob[]): Promise<void> {
-    await this.repository.markReading(jobs.map((j) => j.id));
-    for (const job of jobs) void this.publishJob(job.id);
+    this.markReading(jobs);
     await Promise.all(jobs.map(async (job) => {
       try {
         if (!(await this.store.has(job.sha256))) {
@@ -298,6 +303,11 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     if (this.writing || this.ready.length === 0 || this.stopping) return;
     this.writing = (async () => {
       while (this.ready.length > 0 && !this.stopping) {
+        // Let a few more readings arrive: one commit for many files costs far less than one each.
+        for (let waited = 0; waited < GROUP_WAIT_MS && this.ready.length < MIN_GROUP_FILES && this.reading > 0; waited += 10) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await this.flushReading();
         const group: { job: QueuedJob; result: FileResult }[] = [];
         let rows = 0;
         while (this.ready.length > 0 && group.length < MAX_GROUP_FILES && rows < MAX_GROUP_ROWS) {
@@ -329,6 +339,26 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       out.set(id, await this.scopes.uploadUnits(batch?.created_by ?? null));
     }
     return out;
+  }
+
+  /**
+   * 'reading' is persisted in batches (by the writer, or after a short delay
+   * when it is idle) rather than one commit per file; after a crash both
+   * 'queued' and 'reading' jobs are queued again, so nothing depends on it.
+   */
+  private markReading(jobs: QueuedJob[]): void {
+    this.pendingReading.push(...jobs.map((j) => j.id));
+    this.readingTimer ??= setTimeout(() => {
+      this.readingTimer = null;
+      void this.flushReading().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
+    }, 100);
+  }
+
+  private async flushReading(): Promise<void> {
+    if (this.pendingReading.length === 0) return;
+    const ids = this.pendingReading.splice(0);
+    await this.repository.markReading(ids);
+    for (const id of ids) void this.publishJob(id);
   }
 
   /** A job that ends without reaching the writer (unreadable, raw file gone). */

@@ -151,7 +151,20 @@ export class UnitRegistry {
     return keys;
   }
 
+  private readonly suggestions = new Map<string, UnitSuggestion[]>();
+
   private suggest(folded: string, context: ResolveContext, area: UnitRow | null): UnitSuggestion[] {
+    // The same few written forms ("Hội Nông dân xã") come back in every file: remember the answer.
+    const cacheKey = `${context.year ?? ''}\u0000${area?.id ?? ''}\u0000${folded}`;
+    const cached = this.suggestions.get(cacheKey);
+    if (cached) return cached;
+    if (this.suggestions.size > 50_000) this.suggestions.clear();
+    const computed = this.computeSuggestions(folded, context, area);
+    this.suggestions.set(cacheKey, computed);
+    return computed;
+  }
+
+  private computeSuggestions(folded: string, context: ResolveContext, area: UnitRow | null): UnitSuggestion[] {
     const best = new Map<number, number>();
     for (const [key, entries] of this.byKey) {
       if (Math.abs(key.length - folded.length) > folded.length) continue;

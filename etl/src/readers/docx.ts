@@ -20,6 +20,11 @@ import { checkZip } from '../detect/zip.js';
 export interface WordReadResult {
   /** null when the file could not be read at all (an error issue says why). */
   document: WordDocument | null;
+  /**
+   * The page header's content (first section), for documents that put the
+   * issuing unit there instead of in the body. Never part of `document`.
+   */
+  pageHeader?: DocumentBlock[];
   encoding: TextEncoding;
   issues: EtlIssue[];
 }
@@ -457,6 +462,31 @@ async function mainPartName(zip: JSZip): Promise<string> {
   return 'word/document.xml';
 }
 
+/** The first section's default (or first-page) header part, walked like the body. */
+async function readPageHeader(zip: JSZip, body: XNode, dir: string, partName: string, ctx: Ctx): Promise<DocumentBlock[]> {
+  try {
+    const refs = kids(body).filter((k) => tagOf(k) === 'w:sectPr').flatMap((sect) => kids(sect).filter((k) => tagOf(k) === 'w:headerReference'));
+    const ref = refs.find((r) => attr(r, 'w:type') === 'first') ?? refs.find((r) => attr(r, 'w:type') === 'default') ?? refs[0];
+    const id = attr(ref, 'r:id');
+    if (!id) return [];
+    const rels = await readEntry(zip, `${dir}_rels/${partName.slice(dir.length)}.rels`, 1024 * 1024);
+    if (typeof rels !== 'string' || rels === 'TOO_LARGE' || hasDoctype(rels)) return [];
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Id="${id}"`));
+    const target = rel ? /Target="([^"]+)"/.exec(rel)?.[1] : undefined;
+    if (!target || target.includes('..')) return [];
+    const xml = await readEntry(zip, target.startsWith('/') ? target.slice(1) : `${dir}${target}`, 2 * 1024 * 1024);
+    if (typeof xml !== 'string' || xml === 'TOO_LARGE' || hasDoctype(xml)) return [];
+    const root = parser.parse(xml) as XNode[];
+    const hdr = root.find((n) => tagOf(n) === 'w:hdr');
+    const blocks: DocumentBlock[] = [];
+    // Indexes 0: these blocks are not body paragraphs or tables.
+    if (hdr) walkBody(ctx, kids(hdr), blocks, { p: -1, t: -1 }, 0);
+    return blocks.map((b) => ({ ...b, index: 0 }));
+  } catch {
+    return [];
+  }
+}
+
 function encodingOf(ctx: Ctx): TextEncoding {
   const legacy = [...ctx.encodings.keys()];
   if (legacy.length === 0) return 'unicode';
@@ -524,7 +554,8 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Wor
 
     const blocks: DocumentBlock[] = [];
     walkBody(ctx, kids(body), blocks, { p: 0, t: 0 }, 0);
-    return { document: { blocks }, encoding: encodingOf(ctx), issues: ctx.issues };
+    const pageHeader = await readPageHeader(zip, body, dir, partName, ctx);
+    return { document: { blocks }, encoding: encodingOf(ctx), issues: ctx.issues, ...(pageHeader.length > 0 ? { pageHeader } : {}) };
   } catch {
     return fail('CORRUPT_FILE', `Tệp "${fileName}" bị hỏng, không đọc được nội dung văn bản Word.`);
   }

@@ -57,8 +57,22 @@ function lines(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 }
 
-/** Finds the header block and the title paragraphs under it. */
-export function layoutOf(doc: WordDocument): WordLayout {
+/** Header-block lines of one table: right column first (documentMeta takes the last organisation line as the issuer). */
+function headerLines(grid: Grid): string[] {
+  const out: string[] = [];
+  for (const row of grid.rows) {
+    const cells = row.filter((c): c is GridCell => c !== undefined && !c.mergedInto);
+    for (const c of cells.slice(1).reverse()) out.push(...lines(c.text));
+    if (cells[0]) out.push(...lines(cells[0].text));
+  }
+  return out;
+}
+
+/**
+ * Finds the header block and the title paragraphs under it. When the body
+ * has no header block, the page header's (if any) stands in for it.
+ */
+export function layoutOf(doc: WordDocument, pageHeader: DocumentBlock[] = []): WordLayout {
   const blocks = doc.blocks;
   const titleLines: string[] = [];
   let i = 0;
@@ -72,13 +86,14 @@ export function layoutOf(doc: WordDocument): WordLayout {
     if (HEADER_MARK.test(text)) {
       headerTable = ft.index;
       for (const b of nonEmptyBefore) if (b.type === 'paragraph') titleLines.push(b.text.trim());
-      for (const row of ft.grid.rows) {
-        const cells = row.filter((c): c is GridCell => c !== undefined && !c.mergedInto);
-        // Right column first: documentMeta takes the last organisation line as the issuer.
-        for (const c of cells.slice(1).reverse()) titleLines.push(...lines(c.text));
-        if (cells[0]) titleLines.push(...lines(cells[0].text));
-      }
+      titleLines.push(...headerLines(ft.grid));
       i = firstTable + 1;
+    }
+  }
+  if (headerTable === null) {
+    for (const b of pageHeader) {
+      if (b.type === 'table') titleLines.push(...headerLines(b.grid));
+      else titleLines.push(...lines(b.text));
     }
   }
   // Title paragraphs: up to the first section, labelled line, long paragraph, table or signature.
@@ -338,14 +353,14 @@ export async function extractWord(bytes: Uint8Array, ctx: { file: string; sha256
   const preIssues = ctx.issues ?? [];
   const read = ctx.format === 'docx' ? await readDocx(bytes, ctx.file) : await readDoc(bytes, ctx.file);
   if (!read.document) return failed(ctx.file, ctx.sha256, ctx.format, read, preIssues);
-  const result = wordDocumentToResult(read.document, { file: ctx.file, sha256: ctx.sha256, format: ctx.format, issues: [...preIssues, ...read.issues] });
+  const result = wordDocumentToResult(read.document, { file: ctx.file, sha256: ctx.sha256, format: ctx.format, issues: [...preIssues, ...read.issues] }, read.pageHeader);
   result.encoding = read.encoding;
   return result;
 }
 
 /** The shared half for both Word formats: a WordDocument → FileResult. */
-export function wordDocumentToResult(doc: WordDocument, ctx: { file: string; sha256: string; format: SourceFormat; issues: EtlIssue[] }): FileResult {
-  const layout = layoutOf(doc);
+export function wordDocumentToResult(doc: WordDocument, ctx: { file: string; sha256: string; format: SourceFormat; issues: EtlIssue[] }, pageHeader: DocumentBlock[] = []): FileResult {
+  const layout = layoutOf(doc, pageHeader);
   const meta = documentMeta(layout.titleLines.map((text) => ({ text, col: 0 })), [], ctx.file);
   const base: Ctx = { file: ctx.file, sha256: ctx.sha256, format: ctx.format, titleLines: layout.titleLines, issues: ctx.issues, meta };
   const lists: ListCandidate[] = [];

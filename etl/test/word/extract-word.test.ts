@@ -34,6 +34,19 @@ describe('layout: header block and title', () => {
     expect((res.records[0] as RegistrationRecord).status).toBe('new');
   });
 
+  it('a header block placed in the page header stands in when the body has none', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const header = `<?xml version="1.0"?><w:hdr ${W}>${tbl([[{ text: 'ĐẢNG BỘ XÃ KIM SƠN\nCHI BỘ THÔN KIM SƠN 1' }, { text: 'ĐẢNG CỘNG SẢN VIỆT NAM\nKim Sơn, ngày 03 tháng 3 năm 2026' }]])}</w:hdr>`;
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>';
+    const body = p('DANH SÁCH ĐĂNG KÝ MÔ HÌNH NĂM 2026') +
+      tbl([['STT', 'Tên mô hình', 'Chủ thể thực hiện', 'Lĩnh vực'], ['1', 'Đường hoa', 'Chi bộ thôn Kim Sơn 1', 'Văn hóa - xã hội'], ['2', 'Loa truyền thanh thôn', 'Chi bộ thôn Kim Sơn 1', 'Văn hóa - xã hội']]) +
+      '<w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>';
+    const res = await extract(await docx(body, { files: { 'word/header1.xml': header, 'word/_rels/document.xml.rels': rels } }), 'hdr.docx');
+    expect(res).toMatchObject({ kind: 'registration', unit: 'CHI BỘ THÔN KIM SƠN 1', year: 2026 });
+    expect(res.records).toHaveLength(2);
+    expect(res.records[0]?.source).toMatchObject({ table: 1, row: 2 });
+  });
+
   it('layoutOf keeps body text out of the title', async () => {
     const { readDocx } = await import('../../src/readers/docx.js');
     const read = await readDocx(await docx(p('BÁO CÁO') + p('Tổng kết năm 2024') + p('Năm 2024, toàn Đảng bộ xã đăng ký 8 mô hình “Dân vận khéo” và đạt nhiều kết quả tốt.')), 'x.docx');

@@ -28,6 +28,7 @@ export { buildRecords } from './records/build.js';
 export { documentMeta } from './records/meta.js';
 export { sniffFormat } from './detect/format.js';
 export { checkZip } from './detect/zip.js';
+export { SPREADSHEET_ISSUE_CODES, type SpreadsheetIssueCode } from './records/codes.js';
 
 export interface ExtractOptions {
   /** Files above this size are refused (FILE_TOO_LARGE). Default 20 MB. */

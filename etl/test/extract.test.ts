@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/index.js';
+import { extract, SPREADSHEET_ISSUE_CODES } from '../src/index.js';
 import { sample } from './helpers.js';
 
 describe('extract()', () => {
@@ -74,5 +74,20 @@ describe('extract()', () => {
     const r = await extract(sample('2023_kim-son_tong-hop-cac-xa.xlsx'), 'cham.xlsx', { timeBudgetMs: -1 });
     expect(r.records).toEqual([]);
     expect(r.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['TIME_BUDGET']);
+  });
+
+  it('raises only documented codes, each with its documented severity, on the whole spreadsheet corpus', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { SAMPLES } = await import('./helpers.js');
+    const dateCodes = new Set(['INVALID_DATE', 'UNREADABLE_DATE', 'INCOMPLETE_DATE', 'INVERTED_RANGE']);
+    for (const f of readdirSync(SAMPLES).filter((x) => /\.(xlsx|xls|csv)$/.test(x))) {
+      const r = await extract(sample(f), f);
+      for (const i of r.issues) {
+        if (dateCodes.has(i.code)) continue;
+        const doc = (SPREADSHEET_ISSUE_CODES as Record<string, { severity: string }>)[i.code];
+        expect(doc, `${f}: ${i.code}`).toBeDefined();
+        expect(i.severity, `${f}: ${i.code}`).toBe(doc?.severity);
+      }
+    }
   });
 });

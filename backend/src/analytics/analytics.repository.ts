@@ -118,6 +118,12 @@ export class AnalyticsRepository {
     return rows.map((r) => ({ dimension: r.dimension, key: r.key, models: num(r.models) })).filter((r) => r.models > 0);
   }
 
+  /** Brings the derived tables up to date and names their version (a cache key for answers derived from them). */
+  async dataVersion(): Promise<number> {
+    await this.facts.ensureFresh();
+    return this.facts.version;
+  }
+
   /** The top of the registry (a unit without parent), for requests that name no unit. */
   async rootUnit(): Promise<number | undefined> {
     const row = await this.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).orderBy('id').executeTakeFirst();

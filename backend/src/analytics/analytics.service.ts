@@ -2,6 +2,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import { today, type ScopeSpec, type Structure } from '../db/unit-scope.js';
 import { PlansService } from '../plans/plans.service.js';
 import type { RuleResult } from '../plans/plan.types.js';
+import { AnalyticsMemo } from './analytics-memo.js';
 import { AnalyticsRepository, type KpiRow } from './analytics.repository.js';
 import type {
   ChildrenBreakdown, Distribution, DistributionItem, FulfilmentRow, FulfilmentUnit, Kpis, Overview, QuotaFulfilment,
@@ -23,12 +24,44 @@ const rate = (num: number, den: number) => (den > 0 ? num / den : null);
  */
 @Injectable()
 export class AnalyticsService {
+  private readonly memo = new AnalyticsMemo();
+
   constructor(
     @Inject(AnalyticsRepository) private readonly repository: AnalyticsRepository,
     @Inject(PlansService) private readonly plans: PlansService,
   ) {}
 
-  async overview(q: { unit?: number; year?: number; structure?: Structure }): Promise<Overview> {
+  /** The answer for these parameters, reused while the data, the plans and the day are the same. */
+  private async memoised<T>(name: string, q: object, compute: () => Promise<T>): Promise<T> {
+    const data = await this.repository.dataVersion();
+    return this.memo.get(`${name}:${JSON.stringify(q)}`, `${data}:${this.plans.revision}:${today()}`, compute);
+  }
+
+  overview(q: { unit?: number; year?: number; structure?: Structure }): Promise<Overview> {
+    return this.memoised('overview', q, () => this.computeOverview(q));
+  }
+
+  children(q: { unit?: number; year?: number; structure?: Structure }): Promise<ChildrenBreakdown> {
+    return this.memoised('children', q, () => this.computeChildren(q));
+  }
+
+  quotaFulfilment(q: { unit?: number; year?: number }): Promise<QuotaFulfilment> {
+    return this.memoised('fulfilment', q, () => this.computeQuotaFulfilment(q));
+  }
+
+  recognition(q: { unit?: number; from?: number; to?: number; structure?: Structure; by?: 'total' | 'children' }): Promise<RecognitionRates> {
+    return this.memoised('recognition', q, () => this.computeRecognition(q));
+  }
+
+  trends(q: { unit?: number; from?: number; to?: number; structure?: Structure; by?: 'total' | 'children' }): Promise<Trends> {
+    return this.memoised('trends', q, () => this.computeTrends(q));
+  }
+
+  distribution(q: { unit?: number; year?: number }): Promise<Distribution> {
+    return this.memoised('distribution', q, () => this.computeDistribution(q));
+  }
+
+  private async computeOverview(q: { unit?: number; year?: number; structure?: Structure }): Promise<Overview> {
     const unit = await this.unit(q.unit);
     const years = await this.repository.years(unit.id);
     const year = q.year ?? years.at(-1) ?? new Date().getFullYear();
@@ -42,7 +75,7 @@ export class AnalyticsService {
     };
   }
 
-  async children(q: { unit?: number; year?: number; structure?: Structure }): Promise<ChildrenBreakdown> {
+  private async computeChildren(q: { unit?: number; year?: number; structure?: Structure }): Promise<ChildrenBreakdown> {
     const unit = await this.unit(q.unit);
     const year = q.year ?? (await this.latestYear(unit.id));
     const mode = q.structure ?? 'year';
@@ -67,7 +100,7 @@ export class AnalyticsService {
    * Each child unit against the quotas of the year: rules of plans issued by
    * the unit that target that child, and every rule of plans the child issued.
    */
-  async quotaFulfilment(q: { unit?: number; year?: number }): Promise<QuotaFulfilment> {
+  private async computeQuotaFulfilment(q: { unit?: number; year?: number }): Promise<QuotaFulfilment> {
     const unit = await this.unit(q.unit);
     const year = q.year ?? (await this.latestYear(unit.id));
     const groups = await this.repository.groups(unit.id, year, 'year');
@@ -113,7 +146,7 @@ export class AnalyticsService {
     };
   }
 
-  async recognition(q: { unit?: number; from?: number; to?: number; structure?: Structure; by?: 'total' | 'children' }): Promise<RecognitionRates> {
+  private async computeRecognition(q: { unit?: number; from?: number; to?: number; structure?: Structure; by?: 'total' | 'children' }): Promise<RecognitionRates> {
     const { unit, from, to, by, mode, series } = await this.series(q);
     return {
       unit, from, to, by, structure: await this.structure(unit, mode, to),
@@ -126,7 +159,7 @@ export class AnalyticsService {
     };
   }
 
-  async trends(q: { unit?: number; from?: number; to?: number; structure?: Structure; by?: 'total' | 'children' }): Promise<Trends> {
+  private async computeTrends(q: { unit?: number; from?: number; to?: number; structure?: Structure; by?: 'total' | 'children' }): Promise<Trends> {
     const { unit, from, to, by, mode, series } = await this.series(q);
     return {
       unit, from, to, by, structure: await this.structure(unit, mode, to),
@@ -138,7 +171,7 @@ export class AnalyticsService {
     };
   }
 
-  async distribution(q: { unit?: number; year?: number }): Promise<Distribution> {
+  private async computeDistribution(q: { unit?: number; year?: number }): Promise<Distribution> {
     const unit = await this.unit(q.unit);
     const year = q.year ?? (await this.latestYear(unit.id));
     const raw = await this.repository.distribution(unit.id, year);

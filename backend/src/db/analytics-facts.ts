@@ -78,6 +78,7 @@ export type FactsDB = DB & {
 };
 
 const CHECK_EVERY_MS = 1000;
+const FINGERPRINT_KEY = 'analytics_facts_fingerprint';
 
 export class AnalyticsFacts {
   private fingerprint: string | null = null;
@@ -112,9 +113,11 @@ export class AnalyticsFacts {
     this.pending = (async () => {
       const current = await this.currentFingerprint();
       this.checkedAt = Date.now();
+      // After a restart, the tables built by the previous process are reused if nothing changed since.
+      if (this.fingerprint === null) this.fingerprint = await this.storedFingerprint();
       if (current !== this.fingerprint) {
         await this.closure.ensureFresh();
-        await this.rebuild();
+        await this.rebuild(current);
         this.fingerprint = current;
         this.builtVersion++;
       }
@@ -137,7 +140,14 @@ export class AnalyticsFacts {
     return String(result.rows[0]?.f ?? '');
   }
 
-  private async rebuild(): Promise<void> {
+  private async storedFingerprint(): Promise<string | null> {
+    const exists = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name in ('fact_model', 'fact_exemplar', 'agg_unit_year', 'agg_dist')`.execute(this.db());
+    if (Number(exists.rows[0]?.n ?? 0) < 4) return null;
+    const row = await this.db().selectFrom('app_meta').select('value').where('key', '=', FINGERPRINT_KEY).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  private async rebuild(fingerprint: string): Promise<void> {
     const statements = [
       sql`create or replace table fact_model as
         with rk as (
@@ -219,6 +229,8 @@ export class AnalyticsFacts {
     ];
     await this.db().transaction().execute(async (trx) => {
       for (const statement of statements) await statement.execute(trx);
+      await trx.deleteFrom('app_meta').where('key', '=', FINGERPRINT_KEY).execute();
+      await trx.insertInto('app_meta').values({ key: FINGERPRINT_KEY, value: fingerprint }).execute();
     });
   }
 }

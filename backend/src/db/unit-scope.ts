@@ -155,37 +155,52 @@ export function endOfDay(date: string): string {
   return `${next.toISOString().slice(0, 10)}T00:00:00+07:00`;
 }
 
+const CLOSURE_KEY = 'unit_closure_fingerprint';
+
 /** Keeps unit_closure in step with unit and unit_lineage (rebuilt when they changed). */
 export class UnitClosure {
   private fingerprint: string | null = null;
+  private checkedAt = 0;
   private pending: Promise<void> | null = null;
 
   constructor(private readonly db: () => Kysely<DB>) {}
 
-  /** Rebuilds the closure if the registry changed since the last build; cheap otherwise. */
+  /**
+   * Rebuilds the closure if the registry changed since the last build. The
+   * registry is compared at most once a second (and at once after
+   * invalidate()); cheap otherwise.
+   */
   async ensureFresh(): Promise<void> {
-    const current = await this.currentFingerprint();
-    if (current === this.fingerprint) return;
-    if (!this.pending) {
-      this.pending = this.rebuild(current).finally(() => {
-        this.pending = null;
-      });
-    }
-    await this.pending;
+    if (this.pending) return this.pending;
+    if (this.fingerprint !== null && Date.now() - this.checkedAt < 1000) return;
+    this.pending = (async () => {
+      const current = await this.currentFingerprint();
+      this.checkedAt = Date.now();
+      // After a restart, the closure built by the previous process is reused if the registry did not change.
+      if (this.fingerprint === null) {
+        const row = await this.db().selectFrom('app_meta').select('value').where('key', '=', CLOSURE_KEY).executeTakeFirst();
+        this.fingerprint = row?.value ?? null;
+      }
+      if (current !== this.fingerprint) {
+        await this.rebuild(current);
+      }
+    })().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
   }
 
-  /** Forgets the fingerprint so the next call rebuilds (after bulk loads of units). */
+  /** Forgets the fingerprint so the next call compares again (after edits of units or lineage). */
   invalidate(): void {
     this.fingerprint = null;
+    this.checkedAt = 0;
   }
 
   private async currentFingerprint(): Promise<string> {
     const result = await sql<{ f: string }>`
       select concat_ws(':',
-        (select count(*) from unit),
-        (select coalesce(sum(hash(id, parent_id, valid_from, valid_to)), 0) from unit),
-        (select count(*) from unit_lineage),
-        (select coalesce(sum(hash(predecessor_id, successor_id)), 0) from unit_lineage)) as f`.execute(this.db());
+        (select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(coalesce(parent_id, 0)), 0) || '/' || coalesce(sum(coalesce(valid_to - date '2000-01-01', 0) + coalesce(valid_from - date '2000-01-01', 0)), 0) from unit),
+        (select count(*) || '/' || coalesce(sum(predecessor_id * 3 + successor_id), 0) from unit_lineage)) as f`.execute(this.db());
     return String(result.rows[0]?.f ?? '');
   }
 
@@ -208,6 +223,8 @@ export class UnitClosure {
         )
         select ancestor_id, descendant_id, min(depth), min(lineage_hops)
           from walk group by ancestor_id, descendant_id`.execute(trx);
+      await trx.deleteFrom('app_meta').where('key', '=', CLOSURE_KEY).execute();
+      await trx.insertInto('app_meta').values({ key: CLOSURE_KEY, value: fingerprint }).execute();
     });
     this.fingerprint = fingerprint;
   }

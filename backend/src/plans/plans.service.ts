@@ -15,6 +15,13 @@ type StoredPlan = NonNullable<Awaited<ReturnType<PlansRepository['findPlan']>>>;
 /** Plans as data: create, import, read, evaluate quotas, follow submissions. */
 @Injectable()
 export class PlansService {
+  private revisionCounter = 0;
+
+  /** Increases with every change of a plan in this process: part of the cache key of anything derived from plans. */
+  get revision(): number {
+    return this.revisionCounter;
+  }
+
   constructor(
     @Inject(PlansRepository) private readonly repository: PlansRepository,
     @Inject(EvaluationRepository) private readonly facts: EvaluationRepository,
@@ -58,6 +65,7 @@ export class PlansService {
 
   async remove(id: number): Promise<{ deleted: true }> {
     if (!(await this.repository.deletePlan(id))) throw notFound(id);
+    this.revisionCounter++;
     return { deleted: true };
   }
 
@@ -154,6 +162,7 @@ export class PlansService {
     }
     const deadlines = doc.deadlines.map((d) => ({ ...d, date: readDeadline(d).date }));
     const id = await this.repository.savePlan(doc, issuerUnitId, deadlines, replaceId);
+    this.revisionCounter++;
     return this.get(id);
   }
 

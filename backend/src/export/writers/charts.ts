@@ -27,6 +27,8 @@ export interface ChartSpec {
   /** Vietnamese title, also the slide title and the DOCX caption. */
   title: string;
   option: EChartsOption;
+  /** Logical height when the chart needs more than CHART_HEIGHT (one bar per unit). */
+  height?: number;
 }
 
 export interface RenderedChart extends ChartSpec {
@@ -66,8 +68,8 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
     decals: true,
   });
   const specs: ChartSpec[] = [];
-  const add = (slug: string, title: string, option: EChartsOption): void => {
-    specs.push({ slug: `${String(specs.length + 1).padStart(2, '0')}-${slug}`, title, option });
+  const add = (slug: string, title: string, option: EChartsOption, height?: number): void => {
+    specs.push({ slug: `${String(specs.length + 1).padStart(2, '0')}-${slug}`, title, option, ...(height ? { height } : {}) });
   };
 
   const fieldTitle = `Mô hình “Dân vận khéo” năm ${year} theo lĩnh vực`;
@@ -92,7 +94,7 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
     add('ty-le-cong-nhan-theo-don-vi', rateTitle, buildRecognitionRateOption(
       data.units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, registered: u.registered, recognized: u.recognized })),
       { ...opts(rateTitle), target: data.recognitionTarget },
-    ));
+    ), unitsHeight(data.units.length));
   }
 
   if (data.quotas.length > 0) {
@@ -120,6 +122,9 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
   return specs;
 }
 
+/** One readable bar per unit: 22 logical px each beyond what 540 px holds (a province's 100 communes: 2,300 px). */
+export const unitsHeight = (units: number): number | undefined => (units > 18 ? 120 + 22 * units : undefined);
+
 /** Units meeting / not meeting / not judged, per rule, in the order the rules first appear. */
 function quotaRules(data: ExportData): { rule: string; met: number; notMet: number; noData: number }[] {
   const byRule = new Map<string, { rule: string; met: number; notMet: number; noData: number }>();
@@ -135,7 +140,7 @@ function quotaRules(data: ExportData): { rule: string; met: number; notMet: numb
 
 /** One chart to SVG with ECharts' server-side renderer, at the logical size. */
 export function renderSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: spec.height ?? CHART_HEIGHT });
   try {
     chart.setOption({ ...spec.option, animation: false, backgroundColor: '#ffffff' });
     return chart.renderToSVGString();

@@ -140,13 +140,16 @@ export function reportSentences(data: ExportData): { registration: string; field
 }
 
 function chartParagraphs(chart: RenderedChart, n: number): Paragraph[] {
-  const width = 604; // px at 96 dpi: the text width of A4 portrait with 3 cm + 2 cm margins
+  // At most the text width of A4 portrait with 3 cm + 2 cm margins (604 px at 96 dpi), at most 900 px high.
+  const scale = Math.min(604 / chart.width, 900 / chart.height);
+  const width = Math.round(chart.width * scale);
+  const height = Math.round(chart.height * scale);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: { before: 120 },
-      children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width, height: Math.round((width * chart.height) / chart.width) }, altText: { name: chart.slug, title: chart.title, description: chart.title } })],
+      children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width, height }, altText: { name: chart.slug, title: chart.title, description: chart.title } })],
     }),
     centered(`Biểu đồ ${n}: ${chart.title}`, { italics: true, size: 12 }, 160),
   ];

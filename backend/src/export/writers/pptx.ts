@@ -51,10 +51,13 @@ export async function buildSlides(data: ExportData, charts: RenderedChart[]): Pr
 
   for (const chart of charts) {
     const slide = pres.addSlide();
-    const h = (10 * chart.height) / chart.width;
+    // Full width, or full height for a tall chart (one bar per unit), centred.
+    const scale = Math.min(10 / chart.width, 5.625 / chart.height);
+    const w = chart.width * scale;
+    const h = chart.height * scale;
     slide.addImage({
       data: `image/png;base64,${chart.png.toString('base64')}`,
-      x: 0, y: (5.625 - h) / 2, w: 10, h,
+      x: (10 - w) / 2, y: (5.625 - h) / 2, w, h,
       altText: cleanText(chart.title),
     });
   }

@@ -92,7 +92,7 @@ async function extractUnsafe(bytes: Uint8Array, fileName: string, sha: string, o
     }
     issues.push({ severity: 'warning', code: 'EXTENSION_MISMATCH', value: ext, message: `Tệp "${fileName}" mang đuôi .${ext} nhưng nội dung là ${format}; đã đọc theo nội dung.` });
   }
-  if (format === 'docx' || format === 'doc') return extractWord(bytes, { file: fileName, sha256: sha, format, issues });
+  if (format === 'docx' || format === 'doc') return extractWord(bytes, { file: fileName, sha256: sha, format, issues, zip: { ...DEFAULT_ZIP_LIMITS, ...options.zip } });
   const budget = makeBudget(options.timeBudgetMs ?? 30_000, options.maxCells ?? 2_000_000);
   let read: ReadResult;
   if (format === 'xlsx') {

@@ -15,7 +15,7 @@ import type { EtlIssue, TextEncoding } from '../contract.js';
 import type { DocumentBlock, Grid, GridCell, WordDocument } from '../grid.js';
 import { nfc } from '../text/vietnamese.js';
 import { detectLegacyEncoding, isTcvn3UpperCaseFont, tcvn3ToUnicode, vniToUnicode } from '../text/legacy-encoding.js';
-import { checkZip } from '../detect/zip.js';
+import { checkZip, type ZipLimits } from '../detect/zip.js';
 
 export interface WordReadResult {
   /** null when the file could not be read at all (an error issue says why). */
@@ -494,7 +494,7 @@ function encodingOf(ctx: Ctx): TextEncoding {
   return legacy[0] === 'vni' ? 'vni' : 'tcvn3';
 }
 
-export async function readDocx(bytes: Uint8Array, fileName: string): Promise<WordReadResult> {
+export async function readDocx(bytes: Uint8Array, fileName: string, limits?: ZipLimits): Promise<WordReadResult> {
   const fail = (code: string, message: string): WordReadResult => ({
     document: null,
     encoding: 'unicode',
@@ -502,7 +502,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<Wor
   });
   try {
     // Sizes, ratios, capped inflate and DOCTYPE/ENTITY refusal: the same guard as .xlsx.
-    const check = checkZip(bytes);
+    const check = checkZip(bytes, limits);
     if (!check.ok) {
       const p = check.problem;
       const what = p.code === 'CORRUPT_FILE' ? 'bị hỏng hoặc bị cắt cụt' : p.code === 'ZIP_BOMB' ? 'nghi là tệp độc hại (bom nén), không đọc' : 'chứa khai báo DOCTYPE/ENTITY mà Word không bao giờ ghi, không đọc vì lý do an toàn';

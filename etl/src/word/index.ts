@@ -26,6 +26,7 @@ import { documentMeta, type DocumentMeta } from '../records/meta.js';
 import { gridsToResult, kindFromRoles } from '../records/pipeline.js';
 import { readDoc } from '../readers/doc.js';
 import { readDocx, type WordReadResult } from '../readers/docx.js';
+import type { ZipLimits } from '../detect/zip.js';
 import { findTables, type FoundTable } from '../tables/find.js';
 import { fold } from '../text/index.js';
 import { isSignatureText, labelRole, looksLikeForm, readForms, type FormReading, type FormValue } from './form.js';
@@ -349,9 +350,9 @@ function failed(file: string, sha256: string, format: SourceFormat, read: WordRe
 }
 
 /** Reads a Word file into a FileResult. Never throws. */
-export async function extractWord(bytes: Uint8Array, ctx: { file: string; sha256: string; format: 'docx' | 'doc'; issues?: EtlIssue[] }): Promise<FileResult> {
+export async function extractWord(bytes: Uint8Array, ctx: { file: string; sha256: string; format: 'docx' | 'doc'; issues?: EtlIssue[]; zip?: ZipLimits }): Promise<FileResult> {
   const preIssues = ctx.issues ?? [];
-  const read = ctx.format === 'docx' ? await readDocx(bytes, ctx.file) : await readDoc(bytes, ctx.file);
+  const read = ctx.format === 'docx' ? await readDocx(bytes, ctx.file, ctx.zip) : await readDoc(bytes, ctx.file);
   if (!read.document) return failed(ctx.file, ctx.sha256, ctx.format, read, preIssues);
   const result = wordDocumentToResult(read.document, { file: ctx.file, sha256: ctx.sha256, format: ctx.format, issues: [...preIssues, ...read.issues] }, read.pageHeader);
   result.encoding = read.encoding;

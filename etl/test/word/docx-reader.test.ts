@@ -153,3 +153,13 @@ describe('readDocx: refuses what Word never writes', () => {
     expect(res.document === null || res.issues.some((i) => i.severity === 'error') || res.document.blocks.length <= 1).toBe(true);
   });
 });
+
+describe('extract(): zip limits from the options apply to Word files too', () => {
+  it('a tighter maxUncompressedBytes refuses a normal .docx as ZIP_BOMB', async () => {
+    const { extract } = await import('../../src/index.js');
+    const bytes = await docx(p('Tên mô hình: A'));
+    const res = await extract(bytes, 'a.docx', { zip: { maxUncompressedBytes: 100 } });
+    expect(res.records).toEqual([]);
+    expect(res.issues.map((i) => i.code)).toContain('ZIP_BOMB');
+  });
+});

@@ -71,25 +71,44 @@ async function main(): Promise<void> {
       if (u.pathname.startsWith('/assets/') && u.pathname.endsWith('.js')) fetched.add(u.pathname);
     });
 
-    const overviewRuns: number[] = [];
+    const overviewDrawn = async (timeout: number): Promise<number> => {
+      const t = await page.waitForFunction(
+        () => {
+          const ids = ['chart-field', 'chart-rate', 'chart-status', 'chart-owner', 'chart-trend'];
+          const drawn = ids.every((id) => document.querySelector(`[data-testid="${id}"] [data-drawn="true"], [data-testid="${id}"] [role="status"]`));
+          if (document.querySelector('main [role="alert"]')) return -1;
+          return drawn && document.querySelector('[data-kpi="registered"]') ? performance.now() : null;
+        },
+        undefined,
+        { timeout, polling: 'raf' },
+      );
+      const v = (await t.jsonValue()) as number;
+      if (v < 0) throw new Error((await page.locator('main [role="alert"]').first().textContent()) ?? 'lỗi');
+      return v;
+    };
+    const overviewUrl = `${backend.url}/#/?year=2026${unitParam}`;
+
+    // The first request after start builds the server's caches (unit closure, registry) at national
+    // scale; it is reported on its own as the cold start, then the timed runs follow.
+    let cold: number | null = null;
     let overviewError: string | null = null;
-    for (let i = 0; i < RUNS; i++) {
+    const coldStarted = performance.now();
+    await page.goto(overviewUrl);
+    try {
+      await overviewDrawn(600_000);
+      cold = performance.now() - coldStarted;
+    } catch (e) {
+      overviewError = (e as Error).message;
+    }
+
+    const overviewRuns: number[] = [];
+    for (let i = 0; i < RUNS && overviewError === null; i++) {
       await page.goto('about:blank');
-      await page.goto(`${backend.url}/#/?year=2026${unitParam}`);
+      await page.goto(overviewUrl);
       try {
-        const t = await page.waitForFunction(
-          () => {
-            const ids = ['chart-field', 'chart-rate', 'chart-status', 'chart-owner', 'chart-trend'];
-            const drawn = ids.every((id) => document.querySelector(`[data-testid="${id}"] [data-drawn="true"], [data-testid="${id}"] [role="status"]`));
-            return drawn && document.querySelector('[data-kpi="registered"]') ? performance.now() : null;
-          },
-          undefined,
-          { timeout: 60_000, polling: 'raf' },
-        );
-        overviewRuns.push((await t.jsonValue()) as number);
-      } catch {
-        overviewError = (await page.locator('[role="alert"]').first().textContent().catch(() => null)) ?? 'hết thời gian chờ';
-        break;
+        overviewRuns.push(await overviewDrawn(60_000));
+      } catch (e) {
+        overviewError = (e as Error).message;
       }
     }
     const heading = await page.locator('h1').first().textContent();
@@ -100,6 +119,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       await page.goto('about:blank');
       await page.goto(`${backend.url}/#/mo-hinh?year=2026`);
+      // (A missing /api/models shows the page's error, which ends the loop at once.)
       try {
         const t = await page.waitForFunction(
           () => {
@@ -122,9 +142,10 @@ async function main(): Promise<void> {
     results.push(
       `Initial JS (index.html entry + modulepreload, gzip -9): ${kb(initial.gzipped)} in ${initial.files.length} file(s) — target ≤ 300 KB`,
       `JS for the overview route in total (entry + page + ECharts): ${kb(overviewJs)}`,
+      cold !== null ? `Overview, first navigation after the server started (its caches cold): ${cold.toFixed(0)} ms` : `Overview: not drawn — ${overviewError}`,
       overviewRuns.length
-        ? `Overview “${heading?.trim()}” 2026, navigation → KPIs and all charts drawn, ${overviewRuns.length} runs: ${fmt(overviewRuns)} — target ≤ 1000 ms (first run is cold: ${overviewRuns[0]!.toFixed(0)} ms)`
-        : `Overview: not drawn — ${overviewError}`,
+        ? `Overview “${heading?.trim()}” 2026, navigation → KPIs and all five charts drawn, ${overviewRuns.length} runs: ${fmt(overviewRuns)} — target ≤ 1000 ms`
+        : `Overview timed runs: none — ${overviewError}`,
       modelRuns.length
         ? `Models list, navigation → first page (${count?.trim()}), ${modelRuns.length} runs: ${fmt(modelRuns)}`
         : `Models list: no first page — ${modelsError}`,

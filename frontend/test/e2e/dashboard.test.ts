@@ -29,9 +29,19 @@ let page: Page;
 
 const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .value`);
 
-async function upload(files: string[]): Promise<void> {
+async function upload(files: string[], how: 'choose' | 'drop' = 'choose'): Promise<void> {
   await page.goto(`${backend.url}/#/tai-len`);
-  await page.getByLabel('Chọn tệp để tải lên').setInputFiles(files.map((f) => path.join(SAMPLES, f)));
+  if (how === 'choose') await page.getByLabel('Chọn tệp để tải lên').setInputFiles(files.map((f) => path.join(SAMPLES, f)));
+  else {
+    // A real drop event carrying the files, as when the office drags them from a folder.
+    const payload = files.map((f) => ({ name: f, bytes: [...readFileSync(path.join(SAMPLES, f))] }));
+    const dataTransfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      return dt;
+    }, payload);
+    await page.getByRole('region', { name: 'Vùng kéo thả tệp' }).dispatchEvent('drop', { dataTransfer });
+  }
   await page.getByRole('button', { name: `Tải lên ${files.length} tệp` }).click();
   await page.getByTestId('batch-summary').waitFor({ timeout: 60_000 });
 }
@@ -79,7 +89,7 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('uploads one registration list and says what it understood', async () => {
-    await upload([DONG_HOA]);
+    await upload([DONG_HOA], 'drop');
     const job = page.locator(`li[data-file="${DONG_HOA}"]`);
     await expect.poll(() => job.getAttribute('data-state')).toMatch(/^(loaded|needs_review)$/);
     await expect.poll(() => job.locator('dd[data-field="kind"]').textContent()).toBe('Danh sách đăng ký mô hình');
@@ -122,7 +132,7 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => kpi('registered').textContent()).toBe('45');
   });
 
-  it('saves a chart as PNG', async () => {
+  it('saves a chart as PNG, SVG and its data as XLSX', async () => {
     await openOverview('?year=2026');
     const card = page.getByTestId('chart-field');
     await card.locator('[data-drawn="true"]').waitFor();
@@ -133,6 +143,18 @@ describe('the dashboard in Chromium', () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(statSync(file).size).toBeGreaterThan(10_000);
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /thành ảnh SVG/ }).click()]);
+    const svgFile = path.join(browser.downloads, 'chart.svg');
+    await svg.saveAs(svgFile);
+    const svgText = readFileSync(svgFile, 'utf8');
+    expect(svgText.startsWith('<svg')).toBe(true);
+    expect(svgText).toContain('Kinh tế');
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: /Excel/ }).click()]);
+    const xlsxFile = path.join(browser.downloads, 'chart.xlsx');
+    await xlsx.saveAs(xlsxFile);
+    expect([...readFileSync(xlsxFile).subarray(0, 2)]).toEqual([0x50, 0x4b]);
   });
 
   it('finds models with and without diacritics', async (ctx) => {

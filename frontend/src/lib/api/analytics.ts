@@ -62,8 +62,9 @@ export function toOverview(o: WireOverview, children: ChildrenBreakdown, quotas:
     dist.rows.filter((r) => r.dimension === dimension).map((r) => ({ key: r.key, count: r.models }));
   return {
     unit: o.unit,
-    year: o.year,
-    years: o.years,
+    // The server has answered the year as a string (query param not transformed); numbers here either way.
+    year: Number(o.year),
+    years: o.years.map(Number),
     structure: note(o.structure),
     kpis: {
       registered: o.kpis.registered,

@@ -56,9 +56,18 @@ export async function getUnit(id: number): Promise<UnitInfo> {
   };
 }
 
-export async function getUnitFiles(unit: number, year?: number | null): Promise<SourceFileRow[]> {
-  const page = await getJson<{ items: WireFile[]; total: number }>(withQuery('/api/files', { unitId: unit, year, limit: 200 }));
-  return page.items.map((f) => ({ id: f.id, fileName: f.fileName, kind: f.kind, year: f.year, status: f.status, recordCount: f.records, uploadedAt: f.uploadedAt, unitName: f.unitText }));
+/**
+ * Files sent by the unit or by its direct children (a commune's lists are sent
+ * by its party committee), newest first.
+ */
+export async function getUnitFiles(units: readonly number[], year?: number | null): Promise<SourceFileRow[]> {
+  const pages = await Promise.all(units.map((unitId) => getJson<{ items: WireFile[]; total: number }>(withQuery('/api/files', { unitId, year, limit: 200 }))));
+  const seen = new Set<number>();
+  return pages
+    .flatMap((p) => p.items)
+    .filter((f) => !seen.has(f.id) && seen.add(f.id))
+    .sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt))
+    .map((f) => ({ id: f.id, fileName: f.fileName, kind: f.kind, year: f.year, status: f.status, recordCount: f.records, uploadedAt: f.uploadedAt, unitName: f.unitText }));
 }
 
 /** Where the original bytes of a stored file can be downloaded. */

@@ -95,8 +95,10 @@ export class AuthGuard implements CanActivate {
     const origin = request.get('origin');
     if (!origin) return true;
     if (this.config.corsOrigins.includes(origin)) return true;
+    // Behind a trusted reverse proxy the browser's host arrives as X-Forwarded-Host.
+    const hosts = [request.get('host'), ...(this.config.trustProxy !== null ? [request.get('x-forwarded-host')?.split(',')[0]?.trim()] : [])];
     try {
-      return new URL(origin).host === request.get('host');
+      return hosts.includes(new URL(origin).host);
     } catch {
       return false;
     }

@@ -30,6 +30,7 @@ export interface FactRows {
 }
 
 export type ModelRow = Selectable<ModelTable>;
+export type ModelWithCreator = ModelRow & { creator_unit_id: number | null; creator_unit_text: string | null };
 export type JobRow = Selectable<IngestJobTable>;
 export type ReviewRow = Selectable<ReviewItemTable>;
 export type CorrectionRow = Selectable<DB['correction']>;
@@ -286,9 +287,17 @@ export class IngestRepository {
 
   // ── models ────────────────────────────────────────────────────────────
 
-  modelsByFoldedName(trx: Executor, keys: string[]): Promise<ModelRow[]> {
+  /** Models by folded name, with the issuing unit of the file that created each (to scope unresolved owners). */
+  modelsByFoldedName(trx: Executor, keys: string[]): Promise<ModelWithCreator[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return trx.selectFrom('model').selectAll().where('folded_name', 'in', keys).orderBy('id').execute();
+    return trx
+      .selectFrom('model')
+      .leftJoin('source_file', 'source_file.id', 'model.created_from')
+      .selectAll('model')
+      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
+      .where('model.folded_name', 'in', keys)
+      .orderBy('model.id')
+      .execute();
   }
 
   async insertModels(trx: Executor, rows: Insertable<ModelTable>[]): Promise<void> {

@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
-import { loadConfig, REPO_ROOT } from '../config/app-config.js';
+import { loadConfig } from '../config/app-config.js';
 import { listReadableFiles } from './files-on-disk.js';
 import { UploadsService, type BatchView } from './uploads.service.js';
 
@@ -62,7 +63,7 @@ export async function runLoadCli(argv: string[], out: NodeJS.WriteStream = proce
   });
   let view: BatchView;
   try {
-    const root = positionals.length === 1 ? path.resolve(positionals[0]!) : REPO_ROOT;
+    const root = await commonFolder(positionals);
     const batch = await uploads.uploadPaths(files, 'cli', values.by ?? process.env.USER ?? null, root);
     view = await uploads.waitFor(batch.id);
   } finally {
@@ -74,6 +75,20 @@ export async function runLoadCli(argv: string[], out: NodeJS.WriteStream = proce
   out.write(summaryTable(view, seconds));
   await app.close();
   return view.counts.failed > 0 ? 1 : 0;
+}
+
+/** The deepest folder holding every argument: job names are shown relative to it. */
+async function commonFolder(inputs: string[]): Promise<string> {
+  const folders = await Promise.all(inputs.map(async (input) => {
+    const full = path.resolve(input);
+    const info = await stat(full).catch(() => null);
+    return info?.isDirectory() ? full : path.dirname(full);
+  }));
+  let common = folders[0] ?? process.cwd();
+  for (const folder of folders.slice(1)) {
+    while (common !== path.dirname(common) && !(`${folder}${path.sep}`.startsWith(`${common}${path.sep}`) || folder === common)) common = path.dirname(common);
+  }
+  return common;
 }
 
 function summaryTable(view: BatchView, seconds: number): string {

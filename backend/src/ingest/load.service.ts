@@ -5,7 +5,7 @@ import type { DB, IngestJobTable, ModelTable, ReviewItemTable, SourceFile } from
 import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
-import { IngestRepository, type CorrectionRow, type FactRows, type ModelRow } from './ingest.repository.js';
+import { IngestRepository, type CorrectionRow, type FactRows, type ModelWithCreator } from './ingest.repository.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 
 export interface LoadInput {
@@ -287,7 +287,7 @@ export class LoadService {
    */
   private async linkModels(trx: Transaction<DB>, works: Work[], registry: UnitRegistry): Promise<void> {
     const keys = [...new Set(works.flatMap((w) => w.prepared.rows.map((r) => r.modelKey)).filter((k): k is string => k !== null))];
-    const byKey = new Map<string, ModelRow[]>();
+    const byKey = new Map<string, ModelWithCreator[]>();
     for (const model of await this.repository.modelsByFoldedName(trx, keys)) byKey.set(model.folded_name, [...(byKey.get(model.folded_name) ?? []), model]);
     const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
     const firstYear = new Map<number, number>();
@@ -295,6 +295,7 @@ export class LoadService {
 
     for (const w of works) {
       const fresh = new Map<string, number>();
+      const issuerFolded = fold(w.input.result.unit);
       w.modelIds = w.prepared.rows.map((row) => {
         if (row.fixedModelId !== null) return row.fixedModelId;
         if (!row.modelKey || row.type === 'report') return null;
@@ -302,8 +303,12 @@ export class LoadService {
         const ownerFolded = fold(row.ownerText);
         const line = ownerId !== null ? registry.lineageLine(ownerId) : null;
         const known = byKey.get(row.modelKey) ?? [];
+        // An owner not in the registry ("Hội Nông dân xã" of an unknown commune) is only the same owner
+        // within the same issuing unit: the same words from two communes are two owners.
+        const sameIssuer = (m: ModelWithCreator) =>
+          w.prepared.unitId !== null ? m.creator_unit_id === w.prepared.unitId : m.creator_unit_id === null && fold(m.creator_unit_text) === issuerFolded;
         const candidates = known.filter((m) =>
-          line ? m.owner_unit_id !== null && line.includes(m.owner_unit_id) : m.owner_unit_id === null && fold(m.owner_text) === ownerFolded);
+          line ? m.owner_unit_id !== null && line.includes(m.owner_unit_id) : m.owner_unit_id === null && fold(m.owner_text) === ownerFolded && sameIssuer(m));
         const match = candidates.find((m) => m.owner_unit_id === ownerId) ?? candidates[0];
         const year = (row.values.year as number | null) ?? null;
         if (match) {
@@ -330,7 +335,7 @@ export class LoadService {
           };
           drafts.push(model);
           // Later files of the group see it like a stored model.
-          byKey.set(row.modelKey, [...known, { ...model, id } as ModelRow]);
+          byKey.set(row.modelKey, [...known, { ...model, id, creator_unit_id: w.prepared.unitId, creator_unit_text: w.input.result.unit } as ModelWithCreator]);
         }
         return id;
       });
@@ -366,14 +371,19 @@ export class LoadService {
         if (w.prepared.review.some((r) => r.record_key === row.key && r.record_type === row.type && r.reason === 'possible_duplicate')) return;
         w.prepared.review.push({
           record_type: row.type, record_key: row.key, reason: 'possible_duplicate',
-          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${[...new Set(others)].map((f) => `tệp “${f}”`).join(', ')}; có thể bị đếm hai lần.`,
-          detail: { files: [...new Set(others)], modelId: id },
+          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${describeFiles([...new Set(others)])}; có thể bị đếm hai lần.`,
+          detail: { files: [...new Set(others)].slice(0, 20), modelId: id },
         });
       });
       // Later files of the group compare against this one, unless a later one supersedes it.
       if (!works.some((later) => later.versions.includes(w.fileId))) for (const key of mine) push(seen, key, w.input.fileName);
     }
   }
+}
+
+function describeFiles(files: string[]): string {
+  const shown = files.slice(0, 3).map((f) => `tệp “${f}”`).join(', ');
+  return files.length > 3 ? `${shown} và ${files.length - 3} tệp khác` : shown;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

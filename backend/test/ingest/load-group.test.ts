@@ -61,4 +61,17 @@ describe('LoadService.loadMany on the real database', () => {
     const doubts = await get<{ items: { reason: string }[] }>(t, `/api/review?fileId=${(outcomes[3] as { sourceFileId: number }).sourceFileId}&reason=possible_duplicate`);
     expect(doubts.items).toEqual([]);
   });
+
+  it('never makes one model of the same words from two unknown communes', async () => {
+    const make = async (unit: string, year: number): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit, year, rows: [['Tổ liên gia an toàn phòng cháy', 'Quốc phòng - an ninh', 'Hội Nông dân xã', 'Duy trì', '', '']] });
+      return { sha256: RawFileStore.sha256(bytes), fileName: `${unit} ${year}.xlsx`, sizeBytes: bytes.length, result: await extract(bytes, 'x.xlsx'), batchId: null, jobId: null, mode: 'upload' };
+    };
+    const outcomes = await t.app.get(LoadService).loadMany([await make('Đảng ủy xã Vô Danh', 2025), await make('Đảng ủy xã Vô Danh', 2026), await make('Đảng ủy xã Khuyết Danh', 2026)]);
+    const modelOf = async (o: unknown) => (await get<{ items: { model_id: number; owner_unit_id: number | null }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items[0]!;
+    const [a2025, a2026, b2026] = [await modelOf(outcomes[0]), await modelOf(outcomes[1]), await modelOf(outcomes[2])];
+    expect(a2025.owner_unit_id).toBeNull();
+    expect(a2026.model_id).toBe(a2025.model_id); // same issuer, same written owner: same model
+    expect(b2026.model_id).not.toBe(a2025.model_id);
+  });
 });

@@ -105,11 +105,20 @@ export class AnalyticsFacts {
     this.closure.invalidate();
   }
 
-  /** Rebuilds the derived tables if the records or the registry changed; cheap otherwise. */
+  /**
+   * Rebuilds the derived tables if the records or the registry changed. The
+   * first call waits for them; later calls compare at most once a second, in
+   * the background: requests are answered from the tables as they are until a
+   * change has been rebuilt (at once after invalidate(), which makes the next
+   * call wait).
+   */
   async ensureFresh(): Promise<void> {
+    if (this.fingerprint === null) return this.check();
+    if (!this.pending && Date.now() - this.checkedAt >= CHECK_EVERY_MS) void this.check().catch(() => undefined);
+  }
+
+  private check(): Promise<void> {
     if (this.pending) return this.pending;
-    const now = Date.now();
-    if (this.fingerprint !== null && now - this.checkedAt < CHECK_EVERY_MS) return;
     this.pending = (async () => {
       const current = await this.currentFingerprint();
       this.checkedAt = Date.now();

@@ -167,12 +167,16 @@ export class UnitClosure {
 
   /**
    * Rebuilds the closure if the registry changed since the last build. The
-   * registry is compared at most once a second (and at once after
-   * invalidate()); cheap otherwise.
+   * first call waits; later calls compare at most once a second, in the
+   * background (at once, and waiting, after invalidate()).
    */
   async ensureFresh(): Promise<void> {
+    if (this.fingerprint === null) return this.check();
+    if (!this.pending && Date.now() - this.checkedAt >= 1000) void this.check().catch(() => undefined);
+  }
+
+  private check(): Promise<void> {
     if (this.pending) return this.pending;
-    if (this.fingerprint !== null && Date.now() - this.checkedAt < 1000) return;
     this.pending = (async () => {
       const current = await this.currentFingerprint();
       this.checkedAt = Date.now();

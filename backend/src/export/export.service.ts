@@ -24,6 +24,7 @@ import {
 import { ExportRepository } from './export.repository.js';
 import { headerOf } from './header.js';
 import { buildExportZip, packFileName } from './writers/pack.js';
+import { isoDay } from './writers/text.js';
 
 export interface ExportQuery {
   unit?: number;
@@ -129,7 +130,7 @@ export class ExportService {
         for (const r of d.rows) {
           submissions.push({
             unitName: r.unitName, deadline: d.label ?? d.kind, dueText: d.text,
-            status: r.status, receivedOn: r.firstUploadAt ? vietnamDate(r.firstUploadAt) : null, files: r.files, daysLate: r.daysLate,
+            status: r.status, receivedOn: r.firstUploadAt ? isoDay(new Date(r.firstUploadAt)) : null, files: r.files, daysLate: r.daysLate,
           });
         }
       }
@@ -223,9 +224,4 @@ function quotaRow(r: FulfilmentRow): QuotaRow {
     met: r.status === 'met' ? true : r.status === 'not_met' ? false : null,
     note: r.reason,
   };
-}
-
-/** The calendar day of an instant in Vietnam (UTC+7). */
-function vietnamDate(iso: string): string {
-  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
 }

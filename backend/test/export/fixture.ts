@@ -13,7 +13,7 @@ export function sampleExportData(): ExportData {
       place: 'Đông Hòa',
       year: 2026,
       fromYear: 2024,
-      issuedOn: new Date(2026, 11, 5),
+      issuedOn: new Date('2026-12-05T03:00:00Z'), // 10:00 in Vietnam
     },
     overview: {
       registered: 14,

@@ -3,7 +3,7 @@ import { chartSpecs, renderChart, renderCharts } from '../../src/export/writers/
 import { buildReportDocument, reportSentences } from '../../src/export/writers/docx.js';
 import { PACK_FILES, buildExportZip, packFileName } from '../../src/export/writers/pack.js';
 import { buildSlides } from '../../src/export/writers/pptx.js';
-import { cleanText, looksLikeFormula } from '../../src/export/writers/text.js';
+import { cleanText, looksLikeFormula, vietnameseDate } from '../../src/export/writers/text.js';
 import {
   buildExemplarWorkbook,
   buildQuotaWorkbook,
@@ -203,6 +203,11 @@ describe('PPTX slides and the ZIP', () => {
       expect(badUnicode(sheetTexts(await openWorkbook(files.get(name)!)))).toEqual([]);
     }
     expect(packFileName(data)).toBe('dan-van-kheo-2024-2026-dang-uy-xa-dong-hoa.zip');
+  });
+
+  it('dates documents by the calendar in Vietnam, whatever the server\'s time zone', () => {
+    expect(vietnameseDate(new Date('2026-12-04T18:30:00Z'))).toBe('ngày 05 tháng 12 năm 2026'); // 01:30 on the 5th in Vietnam
+    expect(vietnameseDate(new Date('2026-03-09T16:59:00Z'))).toBe('ngày 09 tháng 03 năm 2026');
   });
 
   it('cleans text the same way everywhere: NFC, no control characters', () => {

@@ -2,7 +2,7 @@ import pptxgen from 'pptxgenjs';
 import type { ExportData } from '../export-data.js';
 import type { RenderedChart } from './charts.js';
 import { reportSentences } from './docx.js';
-import { cleanText, upper } from './text.js';
+import { cleanText, upper, vietnamDay } from './text.js';
 
 /**
  * Slides for the tổng kết conference screen: a title slide, one slide of key
@@ -34,7 +34,8 @@ export async function buildSlides(data: ExportData, charts: RenderedChart[]): Pr
   title.addText(cleanText(`Phong trào thi đua “Dân vận khéo” năm ${meta.year}`), {
     x: 0.5, y: 2.3, w: 9, h: 0.9, fontFace: FONT, fontSize: 30, bold: true, color: NAVY, align: 'center',
   });
-  title.addText(cleanText(`${meta.place}, tháng ${String(meta.issuedOn.getMonth() + 1).padStart(2, '0')} năm ${meta.issuedOn.getFullYear()}`), {
+  const day = vietnamDay(meta.issuedOn);
+  title.addText(cleanText(`${meta.place}, tháng ${String(day.month).padStart(2, '0')} năm ${day.year}`), {
     x: 0.5, y: 4.4, w: 9, h: 0.4, fontFace: FONT, fontSize: 16, italic: true, color: '4A5263', align: 'center',
   });
 

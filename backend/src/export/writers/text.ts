@@ -24,10 +24,24 @@ export function looksLikeFormula(value: string): boolean {
 /** Vietnamese upper case for header lines ("Đảng ủy xã Đông Hòa" → "ĐẢNG ỦY XÃ ĐÔNG HÒA"). */
 export const upper = (value: string): string => cleanText(value).toLocaleUpperCase('vi-VN');
 
+/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), whatever the server's time zone. */
+export function vietnamDay(date: Date): { year: number; month: number; day: number } {
+  const local = new Date(date.getTime() + 7 * 3600_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
 /** "ngày 05 tháng 12 năm 2026" — days and months under 10 written with a leading zero, as offices do. */
 export function vietnameseDate(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `ngày ${two(date.getDate())} tháng ${two(date.getMonth() + 1)} năm ${date.getFullYear()}`;
+  const { year, month, day } = vietnamDay(date);
+  return `ngày ${two(day)} tháng ${two(month)} năm ${year}`;
+}
+
+/** 'YYYY-MM-DD' of the day in Vietnam. */
+export function isoDay(date: Date): string {
+  const { year, month, day } = vietnamDay(date);
+  return `${year}-${two(month)}-${two(day)}`;
 }
 
 /** A stored partial date ('2026-11-20', '2026-11', '2026') as Vietnamese readers write it. */

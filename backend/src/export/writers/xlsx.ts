@@ -1,7 +1,7 @@
 import type { ExportData, ExemplarItem, LevelCode, RecognitionItem, SubmissionRow, SubmissionStatus } from '../export-data.js';
 import { FIELDS, LEVELS, STATUSES } from '../export-data.js';
 import { FIELD_NAMES, LEVEL_NAMES, STATUS_NAMES, fieldName, levelName } from './labels.js';
-import { partialDate } from './text.js';
+import { isoDay, partialDate } from './text.js';
 import { addTableSheet, newWorkbook, workbookBuffer, type CellValue, type TableRow } from './xlsx-table.js';
 
 /** Roman numerals for group rows ("I. CẤP TỈNH"). */
@@ -181,7 +181,7 @@ export async function buildSubmissionWorkbook(data: ExportData): Promise<Buffer>
   addTableSheet(workbook, data.meta, {
     sheetName: 'Tình hình gửi báo cáo',
     title: `Tình hình gửi đăng ký, báo cáo phong trào thi đua “Dân vận khéo” ${yearText(data)}`,
-    subtitle: `(Tính đến ${partialDate(isoDate(data.meta.issuedOn))})`,
+    subtitle: `(Tính đến ${partialDate(isoDay(data.meta.issuedOn))})`,
     columns: [
       { header: 'STT', numeric: true },
       { header: 'Đơn vị', maxWidth: 40 },
@@ -200,7 +200,3 @@ export async function buildSubmissionWorkbook(data: ExportData): Promise<Buffer>
   return workbookBuffer(workbook);
 }
 
-/** The local calendar date of a Date, 'YYYY-MM-DD'. */
-export function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}

@@ -28,6 +28,11 @@ export function applySecurity(app: NestExpressApplication, config: AuthConfig): 
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
+  // API answers hold unit data: never kept by the browser's or a proxy's cache (a later handler may relax it).
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false, parameterLimit: 100 });

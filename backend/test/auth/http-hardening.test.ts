@@ -27,6 +27,7 @@ describe('HTTP hardening: headers, CORS, body limits, error bodies', () => {
     expect(h.get('referrer-policy')).toBe('same-origin');
     expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(h.get('x-powered-by')).toBeNull();
+    expect(h.get('cache-control')).toBe('no-store');
   });
 
   it('keeps CORS closed by default: no allow-origin for any foreign page, preflight refused', async () => {

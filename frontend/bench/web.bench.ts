@@ -101,12 +101,21 @@ async function main(): Promise<void> {
       overviewError = (e as Error).message;
     }
 
+    // Timed runs are in-app navigations (the hash changes from the upload page to the overview, as a
+    // click on "Tổng quan" does): the page mounts afresh and makes all its requests, the JS is cached.
+    // A full reload would re-check the session, which on this dataset answers 401 (see the report).
+    const hashNavigation = async (hash: string): Promise<number> => page.evaluate((h) => {
+      const t = performance.now();
+      location.hash = h;
+      return t;
+    }, hash);
     const overviewRuns: number[] = [];
     for (let i = 0; i < RUNS && overviewError === null; i++) {
-      await page.goto('about:blank');
-      await page.goto(overviewUrl);
+      await hashNavigation('#/tai-len');
+      await page.getByRole('heading', { name: 'Tải tệp của đơn vị lên' }).waitFor();
+      const started = await hashNavigation(`#/?year=2026${unitParam}&run=${i}`);
       try {
-        overviewRuns.push(await overviewDrawn(60_000));
+        overviewRuns.push((await overviewDrawn(60_000)) - started);
       } catch (e) {
         overviewError = (e as Error).message;
       }
@@ -117,8 +126,9 @@ async function main(): Promise<void> {
     const modelRuns: number[] = [];
     let modelsError: string | null = null;
     for (let i = 0; i < RUNS; i++) {
-      await page.goto('about:blank');
-      await page.goto(`${backend.url}/#/mo-hinh?year=2026`);
+      await hashNavigation('#/tai-len');
+      await page.getByRole('heading', { name: 'Tải tệp của đơn vị lên' }).waitFor();
+      const started = await hashNavigation(`#/mo-hinh?year=2026&run=${i}`);
       // (A missing /api/models shows the page's error, which ends the loop at once.)
       try {
         const t = await page.waitForFunction(
@@ -131,7 +141,7 @@ async function main(): Promise<void> {
         );
         const v = (await t.jsonValue()) as number;
         if (v < 0) throw new Error('alert');
-        modelRuns.push(v);
+        modelRuns.push(v - started);
       } catch {
         modelsError = (await page.locator('main [role="alert"]').first().textContent().catch(() => null)) ?? 'hết thời gian chờ';
         break;
@@ -144,10 +154,10 @@ async function main(): Promise<void> {
       `JS for the overview route in total (entry + page + ECharts): ${kb(overviewJs)}`,
       cold !== null ? `Overview, first navigation after the server started (its caches cold): ${cold.toFixed(0)} ms` : `Overview: not drawn — ${overviewError}`,
       overviewRuns.length
-        ? `Overview “${heading?.trim()}” 2026, navigation → KPIs and all five charts drawn, ${overviewRuns.length} runs: ${fmt(overviewRuns)} — target ≤ 1000 ms`
+        ? `Overview “${heading?.trim()}” 2026, in-app navigation → KPIs and all five charts drawn, ${overviewRuns.length} runs: ${fmt(overviewRuns)} — target ≤ 1000 ms`
         : `Overview timed runs: none — ${overviewError}`,
       modelRuns.length
-        ? `Models list, navigation → first page (${count?.trim()}), ${modelRuns.length} runs: ${fmt(modelRuns)}`
+        ? `Models list, in-app navigation → first page (${count?.trim()}), ${modelRuns.length} runs: ${fmt(modelRuns)}`
         : `Models list: no first page — ${modelsError}`,
     );
   } finally {

@@ -28,6 +28,10 @@ const OFFLINE = 'Không kết nối được máy chủ. Kiểm tra mạng rồi
 
 /** Messages for statuses whose server text may be English or missing. */
 function messageFor(status: number, serverMessage: string | undefined): string {
+  // Express's own 404 for a route that does not exist is English; say it plainly instead.
+  if (status === 404 && serverMessage && /^Cannot (GET|POST|PUT|PATCH|DELETE) /.test(serverMessage)) {
+    return 'Máy chủ chưa có chức năng này (phiên bản máy chủ cũ hơn giao diện). Hãy báo quản trị viên cập nhật.';
+  }
   if (serverMessage) return serverMessage;
   if (status === 401) return 'Phiên đăng nhập đã hết hoặc chưa đăng nhập. Hãy đăng nhập lại.';
   if (status === 403) return 'Tài khoản của bạn không có quyền xem hoặc sửa mục này.';

@@ -43,7 +43,8 @@ const asLevel = (v: string | null): LevelCode | null => (v === 'commune' || v ==
 const asOwnerType = (v: string | null): OwnerTypeCode | null => (v === 'collective' || v === 'individual' ? v : null);
 /** The 2025 reorganisation: figures of that year and before include the merged units. */
 const MERGER_YEAR = 2025;
-const vi = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
+const DECIMAL = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const vi = (n: number): string => DECIMAL.format(n);
 
 /**
  * The year-end pack: gathers the figures from the analytics and plans

@@ -89,6 +89,6 @@ export class TableSplicer {
       xml = xml.slice(0, start) + tableXml(table) + xml.slice(end);
     });
     zip.file('word/document.xml', xml);
-    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
   }
 }

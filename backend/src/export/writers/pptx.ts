@@ -63,6 +63,7 @@ export async function buildSlides(data: ExportData, charts: RenderedChart[]): Pr
     });
   }
 
-  const out = await pres.write({ outputType: 'nodebuffer', compression: true });
+  // Stored, not deflated: the slides are PNGs, already compressed.
+  const out = await pres.write({ outputType: 'nodebuffer', compression: false });
   return Buffer.from(out as Uint8Array);
 }

@@ -244,6 +244,7 @@ export function newWorkbook(meta: ExportMeta): ExcelJS.Workbook {
   return workbook;
 }
 
+/** Fast deflate: a province's lists compress in a fraction of the time for a few per cent of size. */
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }

@@ -70,11 +70,13 @@ const FIELD_LABEL: Record<string, string> = {
   economy: 'Kinh tế', culture_society: 'Văn hóa - xã hội', defense_security: 'Quốc phòng - an ninh', political_system: 'Xây dựng hệ thống chính trị',
 };
 
+const FILE_LEVEL_WARNINGS = new Set(['REPORT_FIGURE_CONFLICT', 'REPORT_NO_FIGURES', 'DOC_TABLES_FLATTENED']);
+
 /** Which review reason an ETL issue on a row raises. */
 function reasonOf(issue: EtlIssue): string | null {
   if (issue.severity === 'info') return null;
   if (/DATE/.test(issue.code)) return 'invalid_date';
-  if (/CONFIDENCE|MAPPING|AMBIGUOUS_(COLUMN|HEADER)/.test(issue.code)) return 'low_confidence_mapping';
+  if (/CONFIDENCE|MAPPING|UNCERTAIN|AMBIGUOUS_(COLUMN|HEADER)/.test(issue.code)) return 'low_confidence_mapping';
   return 'etl_warning';
 }
 
@@ -140,7 +142,8 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
   for (const issue of result.issues) {
     if (issue.row) continue;
     const reason = reasonOf(issue);
-    if (reason === 'low_confidence_mapping') {
+    // File-level doubts worth a person's look; other file-level notes stay as issues of the file.
+    if (reason === 'low_confidence_mapping' || (reason !== null && FILE_LEVEL_WARNINGS.has(issue.code))) {
       review.push({ record_type: 'file', record_key: 'file', reason, message: issue.message, detail: { code: issue.code, column: issue.column ?? null, value: issue.value ?? null } });
     }
   }

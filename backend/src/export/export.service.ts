@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { AnalyticsService } from '../analytics/analytics.service.js';
 import type { Distribution, FulfilmentRow } from '../analytics/analytics.types.js';
 import type { Scope } from '../auth/scope.js';
@@ -74,6 +74,9 @@ export class ExportService {
     const overview = await this.analytics.overview({ unit: requested ?? undefined, year: query.year });
     const unit = overview.unit;
     const year = overview.year;
+    if (query.fromYear !== undefined && query.fromYear > year) {
+      throw new BadRequestException({ statusCode: 400, message: `"fromYear" (${query.fromYear}) phải nhỏ hơn hoặc bằng năm tổng kết (${year})` });
+    }
     const fromYear = query.fromYear !== undefined && query.fromYear < year ? query.fromYear : null;
 
     const [children, distribution, fulfilment] = [

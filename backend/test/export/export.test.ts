@@ -158,12 +158,15 @@ describe('GET /api/export on the fixture province (hand-counted)', () => {
     expect(rowWhere(submissions, 2, 'Xã An Bình')?.getCell(3).value).toBe('Đăng ký mô hình');
   });
 
-  it('has one slide per chart, and a 1920 px PNG that is not blank', async () => {
+  it('has the overview\'s figures on a slide, one slide per chart, and a 1920 px PNG that is not blank', async () => {
     const pngs = [...files.keys()].filter((k) => k.endsWith('.png'));
     expect(pngs).toContain('bieu-do/07-xu-huong-qua-cac-nam.png');
     expect(pngs).toContain('bieu-do/04-thuc-hien-chi-tieu.png');
     const slides = await pptxSlides(files.get(FILES.slides)!);
     expect(slides).toHaveLength(2 + pngs.length);
+    const k = (await get<Overview>(t, `/api/analytics/overview?unit=${U.province}&year=2026`)).body.kpis;
+    expect(slides[1]!.text).toContain(`Toàn Đảng bộ đăng ký xây dựng ${two(k.registered)} mô hình “Dân vận khéo”`);
+    expect(slides[1]!.text).toContain(`Công nhận ${two(k.exemplars.total)} điển hình “Dân vận khéo” (${two(k.exemplars.collective)} tập thể, ${two(k.exemplars.individual)} cá nhân).`);
     const png = pngStats(files.get('bieu-do/01-mo-hinh-theo-linh-vuc.png')!);
     expect(png.signature).toBe(true);
     expect(png.width).toBeGreaterThanOrEqual(1920);
@@ -194,6 +197,9 @@ describe('GET /api/export on the fixture province (hand-counted)', () => {
     expect(((await bad.json()) as { message: string[] }).message).toContain('"year" nhỏ hơn giá trị tối thiểu');
     const unknown = await fetch(`${t.url}/api/export?unit=99999&year=2026`);
     expect(unknown.status).toBe(404);
+    const backwards = await fetch(`${t.url}/api/export?unit=${U.province}&year=2025&fromYear=2026`);
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { message: string }).message).toBe('"fromYear" (2026) phải nhỏ hơn hoặc bằng năm tổng kết (2025)');
   });
 });
 

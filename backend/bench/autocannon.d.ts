@@ -19,6 +19,7 @@ declare module 'autocannon' {
       requests: Histogram;
       errors: number;
       non2xx: number;
+      timeouts: number;
     }
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;

@@ -1,5 +1,9 @@
+import { checkZip } from '@dvk/etl';
 import ExcelJS from 'exceljs';
 import { fold } from './fold.js';
+
+/** Larger files are refused before parsing (they are read on the request thread). */
+const UNIT_LIST_MAX_BYTES = 5 * 1048576;
 
 /** One row of a unit list as the office types it (a spreadsheet or a CSV). */
 export interface UnitListRow {
@@ -45,6 +49,14 @@ const HEADERS: [RegExp, Column][] = [
  * Vietnamese messages out.
  */
 export async function readUnitList(bytes: Uint8Array, fileName: string): Promise<UnitListReading> {
+  // Read on the request thread: refuse what could stall it before any parser runs (a real list is a few hundred KB).
+  if (bytes.byteLength > UNIT_LIST_MAX_BYTES) {
+    return { sheet: '', rows: [], errors: [`Tệp “${fileName}” nặng quá ${UNIT_LIST_MAX_BYTES / 1048576} MB, không giống một danh sách đơn vị.`] };
+  }
+  if (!/\.csv$/i.test(fileName)) {
+    const check = checkZip(bytes, { maxUncompressedBytes: 32 * 1048576, maxRatio: 200, maxEntries: 1000 });
+    if (!check.ok) return { sheet: '', rows: [], errors: [`Tệp “${fileName}”: ${check.problem.detail}; tệp bị từ chối để bảo vệ hệ thống.`] };
+  }
   const grid = /\.csv$/i.test(fileName) ? { sheet: 'CSV', rows: parseCsv(new TextDecoder('utf-8').decode(bytes)) } : await readXlsx(bytes, fileName);
   if (!grid) return { sheet: '', rows: [], errors: [`Tệp “${fileName}” không đọc được như bảng tính .xlsx hoặc .csv.`] };
   const headerIndex = grid.rows.findIndex((cells) => cells.some((c) => fold(c) === 'ten don vi' || fold(c) === 'don vi'));

@@ -160,6 +160,26 @@ describe('hostile files through POST /api/uploads: each refused with a clear Vie
     expect(names).toContain('bao-cao-6-thang.xlsx');
   });
 
+  it('refuses hostile unit lists on POST /api/units/import (read on the request thread) quickly, in Vietnamese', async () => {
+    await t.createUser('admin-units', 'admin', null);
+    const admin = await t.as('admin-units');
+    const picks = items.filter((i) => i.expect === 'refused' && /\.xlsx$/.test(i.file));
+    expect(picks.map((i) => i.file)).toEqual(expect.arrayContaining(['zip-bomb.xlsx', 'xml-entity-bomb.xlsx', 'million-rows.xlsx']));
+    for (const item of picks) {
+      const form = new FormData();
+      form.append('file', new Blob([item.bytes]), item.file);
+      const started = performance.now();
+      const response = await admin.fetch('/api/units/import', { method: 'POST', body: form });
+      const ms = performance.now() - started;
+      const text = await response.text();
+      expect(response.status, `${item.file}: ${text}`).toBe(400);
+      expect(text, item.file).toMatch(VIETNAMESE);
+      expect(text, item.file).not.toMatch(LEAK);
+      expect(ms, item.file).toBeLessThan(3000);
+    }
+    expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
+  });
+
   it('is still healthy and serving reads afterwards', async () => {
     expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
     expect((await uploader.fetch('/api/files/summary')).status).toBe(200);

@@ -121,3 +121,25 @@ describe('Resource', () => {
     expect(r.status).toBe(404);
   });
 });
+
+describe('language switch', () => {
+  it('turns labels and numbers to English and back', async () => {
+    const { lang } = await import('../src/lib/i18n.svelte');
+    lang.set('en');
+    try {
+      render(KpiTiles, {
+        kpis: {
+          registered: 1234, new: 1, continued: 2, replicated: 3,
+          recognized: { commune: 0, district: 0, province: 0, total: 0 },
+          recognitionRate: null, exemplars: { collective: 0, individual: 0, total: 0 }, unitsMeetingAll: 0, unitsEvaluated: 0,
+        },
+      });
+      expect(screen.getByText('Models registered')).toBeTruthy();
+      expect(document.querySelector('[data-kpi="registered"] .value')!.textContent).toBe('1,234');
+      expect(document.documentElement.lang).toBe('en');
+    } finally {
+      lang.set('vi');
+    }
+    expect(document.documentElement.lang).toBe('vi');
+  });
+});

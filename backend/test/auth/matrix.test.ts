@@ -194,6 +194,12 @@ describe('access matrix: every endpoint × role', () => {
       expect(body.unit?.id, route).toBe(f.communeA);
     }
     expect((await a.fetch(`/api/export?unit=${f.communeB}&year=2026`)).status).toBe(403);
+    // Arrow answers go through the same guard.
+    const arrow = { headers: { accept: 'application/vnd.apache.arrow.stream' } };
+    expect((await a.fetch(`/api/analytics/children?unit=${f.communeB}`, arrow)).status).toBe(403);
+    const ownArrow = await a.fetch('/api/analytics/children', arrow);
+    expect(ownArrow.status).toBe(200);
+    expect(ownArrow.headers.get('content-type')).toMatch(/arrow/);
     const v = clients.get('viewer-dong-hoa')!;
     expect((await v.fetch(`/api/analytics/overview?unit=${f.communeB}`)).status).toBe(403);
     expect((await clients.get('viewer')!.fetch(`/api/analytics/overview?unit=${f.communeB}`)).status).toBe(200);

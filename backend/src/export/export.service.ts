@@ -79,11 +79,9 @@ export class ExportService {
     }
     const fromYear = query.fromYear !== undefined && query.fromYear < year ? query.fromYear : null;
 
-    const [children, distribution, fulfilment] = [
-      await this.analytics.children({ unit: unit.id, year }),
-      await this.analytics.distribution({ unit: unit.id, year }),
-      await this.analytics.quotaFulfilment({ unit: unit.id, year }),
-    ];
+    const children = await this.analytics.children({ unit: unit.id, year });
+    const distribution = await this.analytics.distribution({ unit: unit.id, year });
+    const fulfilment = await this.analytics.quotaFulfilment({ unit: unit.id, year });
     // Per child unit, the dashboard's own distribution (its field breakdown); requested together so
     // DuckDB works on one while Node prepares the next.
     const childDistributions = new Map<number, Distribution>(await Promise.all(

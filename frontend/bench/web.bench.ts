@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ADMIN, DIST, launchBrowser, login, REPO, startBackend } from '../test/e2e/support';
+import { ADMIN, DIST, launchBrowser, login, REPO, screenshot, startBackend } from '../test/e2e/support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DB_DIR = path.join(REPO, 'data/bench');
@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       }
     }
     const heading = await page.locator('h1').first().textContent();
+    await screenshot(page, 'bench-overview-national').catch(() => undefined);
     const overviewJs = [...fetched].reduce((s, f) => s + gz(path.join(DIST, f)), 0);
 
     const modelRuns: number[] = [];

@@ -23,7 +23,7 @@ interface RateRow extends UnitRateDatum {
 
 function rowsOf(rows: readonly UnitRateDatum[], sort: boolean): RateRow[] {
   const out = rows.map((r) => ({ ...r, rate: rateOf(r.recognized, r.registered) }));
-  if (sort) out.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.unitName.localeCompare(b.unitName, 'vi'));
+  if (sort) out.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.unitName.localeCompare(b.unitName, 'vi', { numeric: true }));
   return out;
 }
 

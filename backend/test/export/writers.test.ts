@@ -125,6 +125,18 @@ describe('charts', () => {
     expect(chart.svg).toContain('Mô hình “Dân vận khéo” năm 2026 theo lĩnh vực');
   });
 
+  it('draws the rate chart as the dashboard does: units with registrations, past 30 the 30 lowest rates, and says so', () => {
+    const data = sampleExportData();
+    const base = data.units[0]!;
+    data.units = Array.from({ length: 40 }, (_, i) => ({ ...base, unitId: 100 + i, unitName: `Chi bộ thôn ${i + 1}`, registered: i === 39 ? 0 : 10, recognized: i % 10 }));
+    const spec = chartSpecs(data).find((c) => c.slug.includes('ty-le'))!;
+    const names = (spec.option.yAxis as { data: string[] }).data;
+    expect(names).toHaveLength(30);
+    expect(names).not.toContain('Chi bộ thôn 40');
+    expect((spec.option.title as { subtext: string }).subtext).toBe('Đảng ủy xã Đông Hòa — 30 đơn vị có tỷ lệ thấp nhất trong 39; đủ cả trong bảng tổng hợp');
+    expect(spec.height).toBe(120 + 22 * 30);
+  });
+
   it('leaves out the trend without a range of years, the rate chart without child units, the quota chart without quotas', () => {
     const data = { ...sampleExportData(), trend: [{ year: 2026, registered: 14, recognized: 11, exemplars: 7 }], units: [], quotas: [] };
     expect(chartSpecs(data).map((s) => s.slug)).toEqual(['01-mo-hinh-theo-linh-vuc', '02-co-cau-hinh-thuc', '03-cap-cong-nhan', '04-dien-hinh']);

@@ -89,12 +89,16 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
     { ...opts(statusTitle), kind: 'status' },
   ));
 
-  if (data.units.length > 0) {
+  // As on the dashboard: units that registered nothing have no rate; past 30 units, the 30 lowest rates, said in the subtitle.
+  const rated = data.units.filter((u) => u.unitId !== data.meta.unitId && u.registered > 0);
+  if (rated.length > 0) {
+    const rows = rated.length <= RATE_LIMIT ? rated : [...rated].sort((a, b) => a.recognized / a.registered - b.recognized / b.registered).slice(0, RATE_LIMIT);
     const rateTitle = `Tỷ lệ mô hình được công nhận theo đơn vị năm ${year}`;
+    const note = rated.length > RATE_LIMIT ? ` — ${RATE_LIMIT} đơn vị có tỷ lệ thấp nhất trong ${rated.length}; đủ cả trong bảng tổng hợp` : '';
     add('ty-le-cong-nhan-theo-don-vi', rateTitle, buildRecognitionRateOption(
-      data.units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, registered: u.registered, recognized: u.recognized })),
-      { ...opts(rateTitle), target: data.recognitionTarget },
-    ), unitsHeight(data.units.length));
+      rows.map((u) => ({ unitId: u.unitId, unitName: u.unitName, registered: u.registered, recognized: u.recognized })),
+      { ...opts(rateTitle), subtitle: `${data.meta.unitName}${note}`, target: data.recognitionTarget },
+    ), unitsHeight(rows.length));
   }
 
   if (data.quotas.length > 0) {
@@ -122,7 +126,10 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
   return specs;
 }
 
-/** One readable bar per unit: 22 logical px each beyond what 540 px holds (a province's 100 communes: 2,300 px). */
+/** The dashboard's limit for the rate chart. */
+export const RATE_LIMIT = 30;
+
+/** One readable bar per unit: 22 logical px each beyond what 540 px holds (30 units: 780 px). */
 export const unitsHeight = (units: number): number | undefined => (units > 18 ? 120 + 22 * units : undefined);
 
 /** Units meeting / not meeting / not judged, per rule, in the order the rules first appear. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AUTH_CONFIG, type AuthConfig } from './auth-config.js';
@@ -27,7 +27,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập; đặt cookie phiên (httpOnly) và cookie mã CSRF.' })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionInfo> {
-    const result = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', req.get('user-agent') ?? null);
+    const result = await this.auth.login(dto.username, dto.password, req.ip ?? 'unknown', req.get('user-agent') ?? null).catch((error: unknown) => {
+      if (error instanceof HttpException && error.getStatus() === 429) res.setHeader('Retry-After', String((error.getResponse() as { retryAfter: number }).retryAfter));
+      throw error;
+    });
     setSessionCookies(res, req, this.config, result);
     return { user: { ...result.me, rootUnitId: result.me.unitId }, csrfToken: result.csrfToken };
   }

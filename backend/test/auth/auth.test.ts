@@ -253,6 +253,7 @@ describe('auth: first admin from the environment, login rate limit', () => {
     for (let i = 0; i < 5; i++) expect((await client.login('bi-do', `sai-${i}-mat-khau`)).status).toBe(401);
     const locked = await client.login('bi-do', PASSWORD);
     expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await locked.json()) as { message: string }).message).toMatch(/quá nhiều lần/);
     // Other accounts from the same address still log in.
     expect((await client.login('quantri', 'Quản-trị-ban-đầu-2026')).status).toBe(200);

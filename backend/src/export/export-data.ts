@@ -42,6 +42,8 @@ export interface ExportOverview {
   byStatus: Record<StatusCode, number>;
   /** Registered models whose file gave no status (new / continued / replicated). */
   statusUnknown: number;
+  /** The dashboard's status distribution as it draws it (key null: no status); null: derive from byStatus. */
+  statusSlices: { key: string | null; count: number }[] | null;
   byField: Record<FieldCode, number>;
   /** Registrations whose field is unknown (shown, never guessed). */
   fieldUnknown: number;

@@ -95,6 +95,7 @@ export class ExportService {
       registered: k.registered,
       byStatus: { new: k.new, continued: k.continued, replicated: k.replicated, dropped: k.dropped },
       statusUnknown: Math.max(0, k.registered - k.new - k.continued - k.replicated),
+      statusSlices: distribution.rows.filter((r) => r.dimension === 'status').map((r) => ({ key: r.key, count: r.models })),
       byField: fields.byField,
       fieldUnknown: fields.unknown,
       recognizedByField: null,

@@ -19,6 +19,7 @@ export function sampleExportData(): ExportData {
       registered: 14,
       byStatus: { new: 5, continued: 7, replicated: 2, dropped: 0 },
       statusUnknown: 0,
+      statusSlices: null,
       byField: { economy: 4, culture_society: 5, defense_security: 3, political_system: 1 },
       fieldUnknown: 1,
       recognizedByField: { economy: 3, culture_society: 4, defense_security: 2, political_system: 1 },

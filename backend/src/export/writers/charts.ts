@@ -85,7 +85,8 @@ export function chartSpecs(data: ExportData): ChartSpec[] {
 
   const statusTitle = `Cơ cấu mô hình đăng ký năm ${year}: mới, duy trì, nhân rộng`;
   add('co-cau-hinh-thuc', statusTitle, buildDistributionOption(
-    [...Object.entries(data.overview.byStatus).map(([key, count]) => ({ key, count })), { key: null, count: data.overview.statusUnknown }],
+    data.overview.statusSlices
+      ?? [...Object.entries(data.overview.byStatus).map(([key, count]) => ({ key, count })), { key: null, count: data.overview.statusUnknown }],
     { ...opts(statusTitle), kind: 'status' },
   ));
 

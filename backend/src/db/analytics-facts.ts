@@ -107,14 +107,15 @@ export class AnalyticsFacts {
 
   /**
    * Rebuilds the derived tables if the records or the registry changed. The
-   * first call waits for them; later calls compare at most once a second, in
-   * the background: requests are answered from the tables as they are until a
-   * change has been rebuilt (at once after invalidate(), which makes the next
-   * call wait).
+   * records are compared at most once a second: the first request after that
+   * second waits for the comparison (and a rebuild, if anything changed);
+   * requests arriving meanwhile are answered from the tables as they are,
+   * rather than queueing behind it. After invalidate() the next call waits.
    */
   async ensureFresh(): Promise<void> {
     if (this.fingerprint === null) return this.check();
-    if (!this.pending && Date.now() - this.checkedAt >= CHECK_EVERY_MS) void this.check().catch(() => undefined);
+    if (this.pending) return;
+    if (Date.now() - this.checkedAt >= CHECK_EVERY_MS) return this.check();
   }
 
   private check(): Promise<void> {

@@ -167,12 +167,14 @@ export class UnitClosure {
 
   /**
    * Rebuilds the closure if the registry changed since the last build. The
-   * first call waits; later calls compare at most once a second, in the
-   * background (at once, and waiting, after invalidate()).
+   * registry is compared at most once a second; the first request after that
+   * second waits for it, requests arriving meanwhile do not queue behind it.
+   * After invalidate() the next call waits.
    */
   async ensureFresh(): Promise<void> {
     if (this.fingerprint === null) return this.check();
-    if (!this.pending && Date.now() - this.checkedAt >= 1000) void this.check().catch(() => undefined);
+    if (this.pending) return;
+    if (Date.now() - this.checkedAt >= 1000) return this.check();
   }
 
   private check(): Promise<void> {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildrenBreakdown, Distribution, Overview, QuotaFulfilment, RecognitionRates, Trends } from '../../src/analytics/analytics.types.js';
+import { AnalyticsFacts } from '../../src/db/analytics-facts.js';
+import { Database } from '../../src/db/database.js';
 import type { PlanView } from '../../src/plans/plan.types.js';
 import { U } from '../fixtures/province.js';
 import { get, PLANS_DIR, post, startWithFixture } from '../plans/support.js';
@@ -205,5 +207,26 @@ describe('analytics on the fixture province', () => {
     expect(missing.body.message).toBe('Không có đơn vị mã 999');
     const range = await get<{ message: string }>(t, '/api/analytics/trends?from=2026&to=2023');
     expect(range.status).toBe(400);
+  });
+  // Last: it adds records.
+  it('picks up new records: at once after invalidate(), else within a second', async () => {
+    const db = t.app.get(Database).db;
+    const addFile = async (id: number, model: number) => {
+      await db.insertInto('source_file').values({
+        id, sha256: `new-${id}`, file_name: `moi-${id}.xlsx`, size_bytes: 1, kind: 'registration', year: 2026, unit_id: U.dongTam, status: 'loaded',
+      }).execute();
+      await db.insertInto('registration').values({
+        source_file_id: id, year: 2026, unit_id: U.dongTam, model_id: model, model_name: `Mô hình ${model}`, owner_unit_id: U.dongTamFarmers,
+        status: 'new', source: JSON.stringify({ row: 2 }),
+      }).execute();
+    };
+    const registered = async () => (await get<Overview>(t, `/api/analytics/overview?unit=${U.province}&year=2026`)).body.kpis.registered;
+    expect(await registered()).toBe(6);
+    await addFile(90, 20);
+    t.app.get(AnalyticsFacts).invalidate();
+    expect(await registered()).toBe(7); // 6 + M20
+    await addFile(91, 21);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await registered()).toBe(8); // + M21, seen by the next comparison
   });
 });

@@ -58,7 +58,7 @@ const extractedRows = extracted.reduce((sum, r) => sum + r.records.length, 0);
 // 2. Through the API: POST /api/uploads, follow GET /api/uploads/:id until done.
 process.env.DVK_INGEST_WORKERS = String(WORKERS);
 const config = loadConfig(
-  { LOG_LEVEL: 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none') },
+  { LOG_LEVEL: process.env.BENCH_LOG ?? 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none') },
   { databasePath: path.join(dir, 'data', 'dvk.duckdb'), port: 0, host: '127.0.0.1' },
 );
 const app = await createApp(config);
@@ -80,9 +80,12 @@ const posted = await fetch(`${url}/api/uploads`, { method: 'POST', body: form })
 if (posted.status !== 202) throw new Error(`upload: ${posted.status} ${await posted.text()}`);
 const accepted = (await posted.json()) as BatchView;
 const acceptSeconds = (performance.now() - loadStart) / 1000;
-let view: BatchView;
+let view: BatchView = accepted;
 for (;;) {
-  view = (await (await fetch(`${url}/api/uploads/${accepted.id}`)).json()) as BatchView;
+  // A kept-alive socket the server closed while busy answers ECONNRESET: ask again.
+  const polled = await fetch(`${url}/api/uploads/${accepted.id}`).then((r) => r.json() as Promise<BatchView>, () => null);
+  if (!polled) continue;
+  view = polled;
   if (view.state === 'done') break;
   await new Promise((r) => setTimeout(r, 500));
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { Database } from '../db/database.js';
 import type { DB, UnitAliasTable, UnitLineageTable, UnitTable } from '../db/schema.js';
 
@@ -153,11 +153,5 @@ export class UnitsRepository {
 
   async audit(trx: Executor, action: string, target: string, detail: Record<string, unknown>, username: string | null): Promise<void> {
     await trx.insertInto('audit_log').values({ action, target, detail: JSON.stringify(detail), username, user_id: null, ip: null }).execute();
-  }
-
-  /** True when the DuckDB file already holds a unit with this code (cheap existence probe). */
-  async hasCode(code: string): Promise<boolean> {
-    const row = await sql<{ n: number }>`select count(*)::integer as n from unit where code = ${code}`.execute(this.db);
-    return (row.rows[0]?.n ?? 0) > 0;
   }
 }

@@ -4,17 +4,22 @@ import { tap, type Observable } from 'rxjs';
 import { AuditService } from './audit.service.js';
 import type { AuthedRequest } from './decorators.js';
 
-/** Routes named in the audit log; any other successful write is logged as "METHOD /route". */
+/**
+ * Routes named in the audit log; any other successful write is logged as
+ * "METHOD /route". Where the module's service writes its own entry with the
+ * details (file.delete, review.correct …, signed with the account's name),
+ * this one adds the account id, the IP and the route as `<action>.http`.
+ */
 const ACTIONS: Array<[method: string, route: RegExp, action: string]> = [
   ['POST', /^\/api\/uploads$/, 'upload'],
   ['POST', /^\/api\/uploads\/[^/]+\/retry$/, 'upload.retry'],
-  ['POST', /^\/api\/review\/[^/]+\/correct$/, 'correction'],
-  ['POST', /^\/api\/review\/[^/]+\/confirm$/, 'review.confirm'],
-  ['POST', /^\/api\/review\/[^/]+\/reject$/, 'review.reject'],
-  ['DELETE', /^\/api\/files\/[^/]+\/raw$/, 'file.purge'],
-  ['DELETE', /^\/api\/files\/[^/]+$/, 'file.delete'],
-  ['POST', /^\/api\/files\/[^/]+\/restore$/, 'file.restore'],
-  ['POST', /^\/api\/files\/[^/]+\/reload$/, 'file.reload'],
+  ['POST', /^\/api\/review\/[^/]+\/correct$/, 'review.correct.http'],
+  ['POST', /^\/api\/review\/[^/]+\/confirm$/, 'review.confirm.http'],
+  ['POST', /^\/api\/review\/[^/]+\/reject$/, 'review.reject.http'],
+  ['DELETE', /^\/api\/files\/[^/]+\/raw$/, 'file.purge.http'],
+  ['DELETE', /^\/api\/files\/[^/]+$/, 'file.delete.http'],
+  ['POST', /^\/api\/files\/[^/]+\/restore$/, 'file.restore.http'],
+  ['POST', /^\/api\/files\/[^/]+\/reload$/, 'file.reload.http'],
   ['GET', /^\/api\/export(\/|$)/, 'export'],
   ['GET', /^\/api\/files\/[^/]+\/raw$/, 'file.download'],
   ['POST', /^\/api\/plans\/import$/, 'plan.import'],
@@ -22,7 +27,7 @@ const ACTIONS: Array<[method: string, route: RegExp, action: string]> = [
   ['PUT', /^\/api\/plans\/[^/]+$/, 'plan.update'],
   ['DELETE', /^\/api\/plans\/[^/]+$/, 'plan.delete'],
   ['POST', /^\/api\/units\/import$/, 'unit.import'],
-  ['POST', /^\/api\/units\/[^/]+\/aliases$/, 'unit.alias'],
+  ['POST', /^\/api\/units\/[^/]+\/aliases$/, 'unit.alias.add.http'],
 ];
 
 /** Audited by AuthService / UsersService themselves, with more detail. */

@@ -49,3 +49,8 @@ export function visibilityOf(scope: Scope | null | undefined): Visibility | unde
 export function withScopeUnit<T extends { unit?: number | undefined }>(query: T, scope: Scope | null | undefined): T {
   return scope && scope.rootUnitId !== null && query.unit === undefined ? { ...query, unit: scope.rootUnitId } : query;
 }
+
+/** A request body whose self-declared author (`by`) is replaced by the signed-in account, when there is one. */
+export function signedBy<T extends { by?: string | undefined }>(body: T, scope: Scope | null | undefined): T {
+  return scope ? { ...body, by: scope.username } : body;
+}

@@ -41,25 +41,25 @@ export class FilesController {
 
   /** Deletes the file's data (audited); the raw file stays until purged. */
   @Delete(':id')
-  remove(@Param() params: IdParam, @Query() actor: ActorQuery): Promise<FileView> {
-    return this.files.remove(params.id, actor.by ?? null, actor.reason ?? null);
+  remove(@Param() params: IdParam, @Query() actor: ActorQuery, @MaybeScope() scope: Scope | null): Promise<FileView> {
+    return this.files.remove(params.id, scope?.username ?? actor.by ?? null, actor.reason ?? null);
   }
 
   /** Makes a superseded (or deleted) version count again. */
   @Post(':id/restore')
-  restore(@Param() params: IdParam, @Query() actor: ActorQuery): Promise<FileView> {
-    return this.files.restore(params.id, actor.by ?? null);
+  restore(@Param() params: IdParam, @Query() actor: ActorQuery, @MaybeScope() scope: Scope | null): Promise<FileView> {
+    return this.files.restore(params.id, scope?.username ?? actor.by ?? null);
   }
 
   /** Reads the raw file again and replaces its rows; corrections are re-applied. */
   @Post(':id/reload')
-  reload(@Param() params: IdParam, @Query() actor: ActorQuery): Promise<FileView> {
-    return this.files.reload(params.id, actor.by ?? null);
+  reload(@Param() params: IdParam, @Query() actor: ActorQuery, @MaybeScope() scope: Scope | null): Promise<FileView> {
+    return this.files.reload(params.id, scope?.username ?? actor.by ?? null);
   }
 
   /** Admin: removes the raw bytes of a deleted file for good. */
   @Delete(':id/raw')
-  purge(@Param() params: IdParam, @Query() actor: ActorQuery): Promise<FileView> {
-    return this.files.purge(params.id, actor.by ?? null);
+  purge(@Param() params: IdParam, @Query() actor: ActorQuery, @MaybeScope() scope: Scope | null): Promise<FileView> {
+    return this.files.purge(params.id, scope?.username ?? actor.by ?? null);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { MaybeScope } from '../auth/decorators.js';
-import { visibilityOf, type Scope } from '../auth/scope.js';
+import { signedBy, visibilityOf, type Scope } from '../auth/scope.js';
 import { IdParam, ReviewCorrectionBody, ReviewDecisionBody, ReviewListQuery } from './dto/ingest.dto.js';
 import { ReviewService, type ReviewItemView, type ReviewPage } from './review.service.js';
 
@@ -24,21 +24,21 @@ export class ReviewController {
   /** The reading was right; or pick a suggested unit (unitId) or earlier model (modelId). */
   @Post(':id/confirm')
   @HttpCode(200)
-  confirm(@Param() params: IdParam, @Body() body: ReviewDecisionBody): Promise<ReviewItemView> {
-    return this.review.confirm(params.id, body);
+  confirm(@Param() params: IdParam, @Body() body: ReviewDecisionBody, @MaybeScope() scope: Scope | null): Promise<ReviewItemView> {
+    return this.review.confirm(params.id, signedBy(body, scope));
   }
 
   /** Changes fields of the row (or the file); stored as corrections and re-applied on reload. */
   @Post(':id/correct')
   @HttpCode(200)
-  correct(@Param() params: IdParam, @Body() body: ReviewCorrectionBody): Promise<ReviewItemView> {
-    return this.review.correct(params.id, body);
+  correct(@Param() params: IdParam, @Body() body: ReviewCorrectionBody, @MaybeScope() scope: Scope | null): Promise<ReviewItemView> {
+    return this.review.correct(params.id, signedBy(body, scope));
   }
 
   /** The row is not data (removed now and on every reload). */
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@Param() params: IdParam, @Body() body: ReviewDecisionBody): Promise<ReviewItemView> {
-    return this.review.reject(params.id, body);
+  reject(@Param() params: IdParam, @Body() body: ReviewDecisionBody, @MaybeScope() scope: Scope | null): Promise<ReviewItemView> {
+    return this.review.reject(params.id, signedBy(body, scope));
   }
 }

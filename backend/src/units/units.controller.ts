@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { MaybeScope } from '../auth/decorators.js';
+import type { Scope } from '../auth/scope.js';
 import { Received, UploadInterceptor, type ReceivedFile } from '../ingest/upload.interceptor.js';
 import { AddAliasBody, ResolveQuery, UnitIdParam, UnitListQuery } from './dto/units.dto.js';
 import type { Resolution } from './registry.js';
@@ -28,8 +30,8 @@ export class UnitsController {
 
   /** A person confirms another written form of this unit. */
   @Post(':id/aliases')
-  addAlias(@Param() params: UnitIdParam, @Body() body: AddAliasBody): Promise<UnitDetail> {
-    return this.units.addAlias(params.id, body.alias, body.by ?? null);
+  addAlias(@Param() params: UnitIdParam, @Body() body: AddAliasBody, @MaybeScope() scope: Scope | null): Promise<UnitDetail> {
+    return this.units.addAlias(params.id, body.alias, scope?.username ?? body.by ?? null);
   }
 
   /**

@@ -237,4 +237,18 @@ describe('access matrix: every endpoint × role', () => {
     const fileB = (await (await clients.get('admin')!.fetch(`/api/files/${f.fileB}`)).json()) as { status?: string; file?: { status?: string } };
     expect(fileB.status ?? fileB.file?.status).toBe('loaded');
   });
+
+  it('signs deletions and corrections with the signed-in account, whatever name the request claims, with its IP', async () => {
+    const a = clients.get('uploader-dong-hoa')!;
+    const deleted = await a.fetch(`/api/files/${f.fileA}?by=admin&reason=${encodeURIComponent('gửi nhầm')}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(200);
+    const admin = clients.get('admin')!;
+    const entries = (await (await admin.fetch('/api/audit?action=file.delete')).json()) as Array<{ action: string; username: string; ip: string | null; userId: number | null }>;
+    expect(entries.map((e) => [e.action, e.username])).toEqual(expect.arrayContaining([['file.delete', 'uploader-dong-hoa'], ['file.delete.http', 'uploader-dong-hoa']]));
+    expect(entries.some((e) => e.username === 'admin')).toBe(false);
+    const http = entries.find((e) => e.action === 'file.delete.http')!;
+    expect(http.ip).toBeTruthy();
+    expect(http.userId).toBeGreaterThan(0);
+    expect((await a.fetch(`/api/files/${f.fileA}/restore`, { method: 'POST' })).status).toBe(201);
+  });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,11 +47,16 @@ export async function runExportCli(argv: string[], out: NodeJS.WritableStream = 
     return 0;
   }
 
-  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' };
   const overrides = values.db
     ? { databasePath: path.resolve(values.db), ...(process.env.DVK_DATA_DIR ? {} : { dataDir: path.dirname(path.resolve(values.db)) }) }
     : {};
   const config = { ...loadConfig(env, overrides), staticDir: null, port: 0 };
+  // Exporting reads a store; it never creates an empty one by a mistyped path.
+  if (config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+    out.write(`Không có tệp cơ sở dữ liệu ${config.databasePath}. Hãy chỉ đúng --db, hoặc khởi động máy chủ một lần để tạo và nạp dữ liệu.\n`);
+    return 1;
+  }
   let app;
   try {
     app = await createApp(config);

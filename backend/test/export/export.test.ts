@@ -301,6 +301,9 @@ describe('the export CLI', () => {
       said = '';
       expect(await runExportCli(['--year', 'hai nghìn'], out)).toBe(2);
       expect(said).toContain('"year" phải là số nguyên');
+      said = '';
+      expect(await runExportCli(['--db', path.join(outDir, 'khong-co.duckdb')], out)).toBe(1);
+      expect(said).toContain('Không có tệp cơ sở dữ liệu');
     } finally {
       rmSync(outDir, { recursive: true, force: true });
       rmSync(t.config.dataDir, { recursive: true, force: true });

@@ -7,9 +7,10 @@ import { DatabaseModule } from './db/database.module.js';
 import { ExportModule } from './export/export.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { UnitsModule } from './units/units.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
-import { UnitsModule } from './units/units.module.js';
+import { ModelsModule } from './models/models.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         IngestModule,
         PlansModule,
         AnalyticsModule,
+        ModelsModule,
         ExportModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -71,6 +71,9 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/analytics/distribution': { roles: ALL },
   'GET /api/analytics/trends': { roles: ALL },
 
+  'GET /api/models': { roles: ALL },
+  'GET /api/models/:id': { roles: ALL },
+
   'GET /api/export': { roles: ALL },
 
   // The auth module's own routes (login is @Public; users and audit are @Roles('admin')).

@@ -149,6 +149,15 @@ describe('access matrix: every endpoint × role', () => {
     for (const route of own) expect((await a.fetch(route)).status, route).toBe(200);
     // The other direction too.
     expect((await clients.get('uploader-tan-lai')!.fetch(`/api/files/${f.fileA}`)).status).toBe(404);
+    // Models: B's model is neither listed nor readable for A; A's own is.
+    const modelOf = async (fileId: number) =>
+      (await t.db.db.selectFrom('registration').select('model_id').where('source_file_id', '=', fileId).where('model_id', 'is not', null).executeTakeFirstOrThrow()).model_id!;
+    const [modelA, modelB] = [await modelOf(f.fileA), await modelOf(f.fileB)];
+    expect((await a.fetch(`/api/models/${modelB}`)).status).toBe(404);
+    expect((await a.fetch(`/api/models/${modelA}`)).status).toBe(200);
+    const listed = JSON.stringify(await (await a.fetch('/api/models?pageSize=200')).json());
+    expect(listed).toContain(`"id":${modelA}`);
+    expect(listed).not.toContain(`"id":${modelB}`);
   });
 
   it("keeps each commune's uploader from correcting, deleting, restoring or reloading the other's data", async () => {

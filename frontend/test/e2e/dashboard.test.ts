@@ -46,19 +46,6 @@ async function upload(files: string[], how: 'choose' | 'drop' = 'choose'): Promi
   await page.getByTestId('batch-summary').waitFor({ timeout: 60_000 });
 }
 
-/**
- * The models list and a model's page need GET /api/models and /api/models/:id
- * (fold search, paging, history with provenance), which no backend module
- * serves yet. Until one does, these tests are reported as skipped with this
- * reason (visible in the run), and they run as soon as the API documents it.
- */
-async function skipWithoutModelsApi(ctx: { skip: (note?: string) => void }): Promise<void> {
-  const doc = (await (await fetch(`${backend.url}/api/docs/json`)).json()) as { paths: Record<string, unknown> };
-  if (!Object.keys(doc.paths).some((p) => p.startsWith('/api/models'))) {
-    ctx.skip('GET /api/models chưa có ở backend: trang Mô hình chờ API tìm kiếm và phân trang mô hình (xem frontend/src/lib/api/models.ts)');
-  }
-}
-
 async function openOverview(query: string): Promise<void> {
   await page.goto(`${backend.url}/#/${query}`);
   await kpi('registered').waitFor();
@@ -157,8 +144,7 @@ describe('the dashboard in Chromium', () => {
     expect([...readFileSync(xlsxFile).subarray(0, 2)]).toEqual([0x50, 0x4b]);
   });
 
-  it('finds models with and without diacritics', async (ctx) => {
-    await skipWithoutModelsApi(ctx);
+  it('finds models with and without diacritics', async () => {
     await page.goto(`${backend.url}/#/mo-hinh`);
     const search = page.getByRole('searchbox');
     for (const q of ['hoa giai', 'hòa giải', 'HOÀ GIẢI']) {
@@ -170,8 +156,7 @@ describe('the dashboard in Chromium', () => {
     expect(page.url()).toContain('q=HO%C3%80+GI%E1%BA%A2I');
   });
 
-  it('shows where each value of a model came from, with the original file', async (ctx) => {
-    await skipWithoutModelsApi(ctx);
+  it('shows where each value of a model came from, with the original file', async () => {
     await page.goto(`${backend.url}/#/mo-hinh?q=hoa+giai`);
     await page.locator('tbody tr a').first().click();
     await page.getByRole('heading', { name: 'Lịch sử qua các năm' }).waitFor();
@@ -209,8 +194,7 @@ describe('the dashboard in Chromium', () => {
     await screenshot(page, 'upload-1366');
   });
 
-  it('fits the models list on a 1366×768 laptop', async (ctx) => {
-    await skipWithoutModelsApi(ctx);
+  it('fits the models list on a 1366×768 laptop', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${backend.url}/#/mo-hinh?q=hoa+giai`);
     await page.locator('tbody tr').first().waitFor();

@@ -133,7 +133,8 @@ export class LoadService {
     this.logger.error({ err: error, file: input.fileName }, 'load failed');
     const outcome: LoadOutcome = {
       state: 'failed',
-      message: `Tệp “${input.fileName}”: lỗi khi ghi vào cơ sở dữ liệu (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); không dòng nào của tệp được lưu.`,
+      // The database's own words stay in the server log (logged above): they can name tables, columns and values.
+      message: `Tệp “${input.fileName}”: lỗi khi ghi vào cơ sở dữ liệu; không dòng nào của tệp được lưu. Hãy thử lại, hoặc báo cho quản trị viên nếu lỗi lặp lại.`,
       errors: [],
     };
     if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, outcome, null)]);

@@ -80,7 +80,7 @@ const posted = await fetch(`${url}/api/uploads`, { method: 'POST', body: form })
 if (posted.status !== 202) throw new Error(`upload: ${posted.status} ${await posted.text()}`);
 const accepted = (await posted.json()) as BatchView;
 const acceptSeconds = (performance.now() - loadStart) / 1000;
-let view: BatchView = accepted;
+let view: BatchView;
 for (;;) {
   // A kept-alive socket the server closed while busy answers ECONNRESET: ask again.
   const polled = await fetch(`${url}/api/uploads/${accepted.id}`).then((r) => r.json() as Promise<BatchView>, () => null);

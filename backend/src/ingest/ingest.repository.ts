@@ -287,8 +287,13 @@ export class IngestRepository {
 
   // ── models ────────────────────────────────────────────────────────────
 
-  /** Models by folded name, with the issuing unit of the file that created each (to scope unresolved owners). */
-  modelsByFoldedName(trx: Executor, keys: string[]): Promise<ModelWithCreator[]> {
+  /**
+   * The models a group's rows may continue: same folded name, and owned by one
+   * of the given units (their lineage lines), or — for owners not in the
+   * registry — created from a file of the same issuing unit. Bounded by the
+   * owners, not by how many communes use the same model name.
+   */
+  modelsForIdentity(trx: Executor, keys: string[], ownerIds: number[], issuerIds: number[], issuerTexts: string[]): Promise<ModelWithCreator[]> {
     if (keys.length === 0) return Promise.resolve([]);
     return trx
       .selectFrom('model')
@@ -296,8 +301,25 @@ export class IngestRepository {
       .selectAll('model')
       .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
       .where('model.folded_name', 'in', keys)
+      .where((eb) => eb.or([
+        ...(ownerIds.length > 0 ? [eb('model.owner_unit_id', 'in', ownerIds)] : []),
+        eb.and([
+          eb('model.owner_unit_id', 'is', null),
+          eb.or([
+            ...(issuerIds.length > 0 ? [eb('source_file.unit_id', 'in', issuerIds)] : []),
+            ...(issuerTexts.length > 0 ? [eb('source_file.unit_text', 'in', issuerTexts)] : []),
+            eb('source_file.unit_text', 'is', null),
+          ]),
+        ]),
+      ]))
       .orderBy('model.id')
       .execute();
+  }
+
+  /** A few earlier models of these names (any owner): what a "continued" row without a match may mean. */
+  earlierModels(trx: Executor, keys: string[], beforeYear: number): Promise<ModelRow[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return trx.selectFrom('model').selectAll().where('folded_name', 'in', keys).where('first_year', '<', beforeYear).orderBy('id').limit(keys.length * 5).execute();
   }
 
   async insertModels(trx: Executor, rows: Insertable<ModelTable>[]): Promise<void> {

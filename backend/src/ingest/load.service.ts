@@ -5,7 +5,7 @@ import type { DB, IngestJobTable, ModelTable, ReviewItemTable, SourceFile } from
 import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
-import { IngestRepository, type CorrectionRow, type FactRows, type ModelWithCreator } from './ingest.repository.js';
+import { IngestRepository, type CorrectionRow, type FactRows, type ModelRow, type ModelWithCreator } from './ingest.repository.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 
 export interface LoadInput {
@@ -288,8 +288,24 @@ export class LoadService {
    */
   private async linkModels(trx: Transaction<DB>, works: Work[], registry: UnitRegistry): Promise<void> {
     const keys = [...new Set(works.flatMap((w) => w.prepared.rows.map((r) => r.modelKey)).filter((k): k is string => k !== null))];
+    const ownerIds = new Set<number>();
+    for (const w of works) {
+      for (const row of w.prepared.rows) {
+        const owner = row.values.owner_unit_id as number | null | undefined;
+        if (owner !== null && owner !== undefined) for (const id of registry.lineageLine(owner)) ownerIds.add(id);
+      }
+    }
+    const issuerIds = [...new Set(works.map((w) => w.prepared.unitId).filter((id): id is number => id !== null))];
+    const issuerTexts = [...new Set(works.map((w) => w.input.result.unit).filter((t): t is string => !!t))];
     const byKey = new Map<string, ModelWithCreator[]>();
-    for (const model of await this.repository.modelsByFoldedName(trx, keys)) byKey.set(model.folded_name, [...(byKey.get(model.folded_name) ?? []), model]);
+    for (const model of await this.repository.modelsForIdentity(trx, keys, [...ownerIds], issuerIds, issuerTexts)) {
+      byKey.set(model.folded_name, [...(byKey.get(model.folded_name) ?? []), model]);
+    }
+    // Earlier models of the same names, any owner: only to explain "continued" rows that match nothing.
+    const continuedKeys = [...new Set(works.flatMap((w) => w.prepared.rows.filter((r) => r.type === 'registration' && r.values.status === 'continued' && r.modelKey).map((r) => r.modelKey!)))];
+    const maxYear = Math.max(0, ...works.flatMap((w) => w.prepared.rows.map((r) => (r.values.year as number | null) ?? 0)));
+    const earlierByKey = new Map<string, ModelRow[]>();
+    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear)) earlierByKey.set(model.folded_name, [...(earlierByKey.get(model.folded_name) ?? []), model]);
     const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
     const firstYear = new Map<number, number>();
     let temp = -1;
@@ -318,7 +334,7 @@ export class LoadService {
         }
         if (row.type === 'exemplar') return null;
         const identity = `${row.modelKey}\u0000${ownerId ?? `text:${ownerFolded}`}`;
-        const earlier = known.filter((m) => year !== null && m.first_year !== null && m.first_year < year);
+        const earlier = [...(earlierByKey.get(row.modelKey) ?? []), ...known].filter((m) => year !== null && m.first_year !== null && m.first_year < year);
         if (row.type === 'registration' && row.values.status === 'continued' && earlier.length > 0) {
           w.prepared.review.push({
             record_type: row.type, record_key: row.key, reason: 'possible_model_match',

@@ -238,7 +238,7 @@ export class LoadService {
         reviewRows.push({
           source_file_id: fileId, record_type: draft.record_type, record_key: draft.record_key,
           record_id: rowIdByKey.get(`${draft.record_type}:${draft.record_key}`) ?? null, reason: draft.reason,
-          message: draft.message, detail: JSON.stringify(draft.detail), state: decision ?? 'open',
+          message: draft.message, detail: draft.detail, state: decision ?? 'open',
           resolved_by: decision ? 'tự động áp dụng lại quyết định trước' : null, resolved_at: decision ? new Date() : null,
         });
       }

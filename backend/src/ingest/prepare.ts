@@ -184,7 +184,8 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
     const rowYear = record.year ?? year;
     const values: Record<string, unknown> = {
       year: rowYear, unit_id: unitId, record_key: key,
-      extra: JSON.stringify(record.extra ?? {}), source: JSON.stringify(record.source ?? {}),
+      // JSON columns travel as objects: the bulk insert serialises the whole group once.
+      extra: record.extra ?? {}, source: record.source ?? {},
     };
     let ownerText: string | null = null;
     let modelName: string | null = null;

@@ -26,6 +26,9 @@ export class Database {
     const db = new Kysely<DB>({ dialect: new DuckDBDialect({ connection: async () => connection }) });
     const database = new Database(db, instance, connection, databasePath);
     await database.migrate();
+    // DuckDB cannot replay DDL from its WAL after a hard kill (SIGKILL, power loss):
+    // fold the migrations into the file before anything else is written.
+    if (databasePath !== ':memory:') await sql`checkpoint`.execute(db);
     return database;
   }
 

@@ -89,11 +89,6 @@ export class IngestRepository {
     return this.db.transaction().execute(work);
   }
 
-  /** Writes the WAL into the database file (DuckDB cannot replay a WAL that still holds the migrations' DDL after a crash). */
-  async checkpoint(): Promise<void> {
-    if (this.database.path !== ':memory:') await sql`checkpoint`.execute(this.db);
-  }
-
   // ── source files ──────────────────────────────────────────────────────
 
   findBySha(db: Executor, sha256: string): Promise<SourceFile | undefined> {

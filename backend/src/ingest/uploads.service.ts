@@ -109,10 +109,6 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // DuckDB 1.5 fails to replay a WAL holding CREATE/ALTER TABLE after a hard kill
-    // ("GetDefaultDatabase with no default database set"); checkpointing once the
-    // migrations have run leaves only data changes in the WAL, which replay fine.
-    await this.repository.checkpoint();
     const unfinished = await this.repository.requeueUnfinished();
     if (unfinished.length > 0) this.logger.log(`Tiếp tục ${unfinished.length} tệp còn dở từ lần chạy trước`);
     this.enqueue(unfinished.map(toQueued));

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { Kysely, sql } from 'kysely';
+import { Kysely, sql, type Transaction } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
+import { DataChanges } from './data-changes.js';
 import { DuckDBDialect } from './duckdb-dialect.js';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -12,6 +13,9 @@ import type { DB } from './schema.js';
  * Kysely instance, and closes it (checkpointing) on shutdown.
  */
 export class Database {
+  /** Signalled after every write transaction commits (see data-changes.ts). */
+  readonly changes = new DataChanges();
+
   private constructor(
     readonly db: Kysely<DB>,
     private readonly instance: DuckDBInstance,
@@ -30,6 +34,13 @@ export class Database {
     // fold the migrations into the file before anything else is written.
     if (databasePath !== ':memory:') await sql`checkpoint`.execute(db);
     return database;
+  }
+
+  /** Runs a write transaction; once it commits, readers of derived data hear of the change. */
+  async transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(work);
+    this.changes.changed();
+    return result;
   }
 
   async migrate(): Promise<MigrationResultSet> {

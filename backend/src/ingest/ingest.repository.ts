@@ -86,7 +86,7 @@ export class IngestRepository {
   }
 
   transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
+    return this.database.transaction(work);
   }
 
   // ── source files ──────────────────────────────────────────────────────

@@ -14,8 +14,17 @@ import { QuotaEngine } from './quota-engine.js';
   providers: [
     // The one unit closure of the process: every scoped query refreshes it through here.
     { provide: UnitClosure, inject: [Database], useFactory: (database: Database) => new UnitClosure(() => database.db) },
-    // The derived tables the dashboard and the quota engine read (rebuilt when the records change).
-    { provide: AnalyticsFacts, inject: [Database, UnitClosure], useFactory: (database: Database, closure: UnitClosure) => new AnalyticsFacts(() => database.db, closure) },
+    // The derived tables the dashboard and the quota engine read: rebuilt before the next
+    // answer whenever a writer reports a change (and checked once a second besides).
+    {
+      provide: AnalyticsFacts,
+      inject: [Database, UnitClosure],
+      useFactory: (database: Database, closure: UnitClosure) => {
+        const facts = new AnalyticsFacts(() => database.db, closure);
+        database.changes.onChange(() => facts.invalidate());
+        return facts;
+      },
+    },
     PlansRepository,
     EvaluationRepository,
     QuotaEngine,

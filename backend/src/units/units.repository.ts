@@ -52,7 +52,7 @@ export class UnitsRepository {
   }
 
   transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
+    return this.database.transaction(work);
   }
 
   /** Every unit, alias and lineage link: the registry is small enough to hold in memory. */

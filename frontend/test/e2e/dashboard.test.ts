@@ -168,6 +168,10 @@ describe('the dashboard in Chromium', () => {
     expect(raw.status()).toBe(200);
     const name = (await link.textContent())!;
     expect((await raw.body()).length).toBe(statSync(path.join(SAMPLES, name)).size);
+    // Dates read the Vietnamese way (dd/mm/yyyy), never as stored ISO text.
+    const history = (await page.locator('main table').first().textContent())!;
+    expect(history).toContain('25/03/2026');
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await screenshot(page, 'model-1920');
   });
 

@@ -110,7 +110,7 @@ async function startServer(file: string, memo: boolean): Promise<ChildProcess> {
     cwd: REPO_ROOT,
     env: {
       ...process.env, DVK_DB: dbPath, PORT: String(port), DVK_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', NODE_ENV: 'production',
-      DVK_ANALYTICS_MEMO: memo ? '1' : '0',
+      DVK_ANALYTICS_MEMO: memo ? '1' : '0', DVK_ADMIN_USER: 'bench', DVK_ADMIN_PASSWORD: BENCH_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -123,8 +123,19 @@ async function startServer(file: string, memo: boolean): Promise<ChildProcess> {
   return child;
 }
 
+/** The bench admin's session (issue 10: every route needs one), set by signIn() after each server start. */
+const BENCH_PASSWORD = 'Mật-khẩu-đo-tải-2026';
+let auth: Record<string, string> = {};
+async function signIn(): Promise<void> {
+  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: BENCH_PASSWORD }) });
+  if (response.status !== 200) throw new Error(`login: ${response.status}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  auth = { cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), 'x-csrf-token': csrfToken };
+}
+const withAuth = (init: RequestInit = {}): RequestInit => ({ ...init, headers: { ...auth, ...(init.headers as Record<string, string> | undefined) } });
+
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${base}${url}`, init);
+  const response = await fetch(`${base}${url}`, withAuth(init));
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
@@ -154,7 +165,7 @@ async function load(endpoint: Endpoint, connections: number, seconds: number) {
     url: base,
     connections,
     duration: seconds,
-    requests: endpoint.paths.map((p) => ({ method: 'GET', path: p })),
+    requests: endpoint.paths.map((p) => ({ method: 'GET', path: p, headers: auth })),
   });
   return { p50: result.latency.p50, p95: percentile95(result), p99: result.latency.p99, rps: result.requests.average, errors: result.errors + result.non2xx + result.timeouts };
 }
@@ -168,7 +179,7 @@ async function captureSql(endpoint: Endpoint): Promise<{ sql: string; params: un
   const out: { sql: string; params: unknown[] }[][] = [];
   for (const p of endpoint.paths.slice(0, 5)) {
     await fetch(`${base}/__bench/capture`, { method: 'POST' });
-    await fetch(`${base}${p}`);
+    await fetch(`${base}${p}`, withAuth());
     out.push((await json('/__bench/capture')).body as { sql: string; params: unknown[] }[]);
   }
   return out;
@@ -196,6 +207,7 @@ type Stats = Awaited<ReturnType<typeof load>>;
 /** One pass over every endpoint with a fresh server: cold first requests, the SQL they run, load at 32 and 1 connections. */
 async function pass(file: string, memo: boolean) {
   const server = await startServer(file, memo);
+  await signIn();
   try {
     for (const p of provinces) {
       const response = await json('/api/plans', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(provincePlan(p)) });
@@ -217,7 +229,7 @@ async function pass(file: string, memo: boolean) {
     const results: Record<string, { c32: Stats; c1: Stats }> = {};
     if (!args.has('--capture-only')) {
       for (const e of ENDPOINTS) {
-        if (memo) for (const p of e.paths) await fetch(`${base}${p}`);
+        if (memo) for (const p of e.paths) await fetch(`${base}${p}`, withAuth());
         const c32 = await load(e, CONNECTIONS, DURATION);
         const c1 = await load(e, 1, Math.max(3, Math.round(DURATION / 2)));
         results[e.name] = { c32, c1 };

@@ -12,7 +12,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 200 with the database reachable and the newest migration as schema version', async () => {
-    const response = await fetch(`${t.url}/api/health`);
+    const response = await t.fetch(`/api/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { version: unknown };
     const newest = Object.keys(migrations).sort().at(-1);
@@ -21,7 +21,7 @@ describe('GET /api/health', () => {
   });
 
   it('serves the OpenAPI document with the health path', async () => {
-    const response = await fetch(`${t.url}/api/docs/json`);
+    const response = await t.fetch(`/api/docs/json`);
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
@@ -29,7 +29,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers an unknown API path with 404 JSON, not a stack trace', async () => {
-    const response = await fetch(`${t.url}/api/khong-co`);
+    const response = await t.fetch(`/api/khong-co`);
     expect(response.status).toBe(404);
     const text = await response.text();
     expect(text).not.toMatch(/node_modules|at .*\.ts:/);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { SeedService } from '../src/ingest/seed.service.js';
+import { loginAt, TEST_PASSWORD } from './support/test-app.js';
 
 /** A small registration list as a commune would send it. */
 async function registrationList(): Promise<Buffer> {
@@ -25,7 +26,7 @@ describe('start-up with sample data', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dvk-start-'));
   const seedDir = path.join(dir, 'samples');
   const config = loadConfig(
-    { LOG_LEVEL: 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none') },
+    { LOG_LEVEL: 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none'), DVK_ADMIN_USER: 'quantri', DVK_ADMIN_PASSWORD: TEST_PASSWORD },
     { seedDir, port: 0 },
   );
 
@@ -42,7 +43,8 @@ describe('start-up with sample data', () => {
     const seeded = await app.get(SeedService).seedOnce(seedDir);
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    const summary = (await (await fetch(`http://127.0.0.1:${address.port}/api/files/summary`)).json()) as Record<string, number>;
+    const api = await loginAt(`http://127.0.0.1:${address.port}`, 'quantri');
+    const summary = (await (await api('/api/files/summary')).json()) as Record<string, number>;
     await app.close();
     return { seeded, summary };
   }

@@ -18,19 +18,19 @@ describe('the dashboard on the same port as the API', () => {
   afterAll(() => t.close());
 
   it('serves the built page at / in Vietnamese, with its script', async () => {
-    const response = await fetch(`${t.url}/`);
+    const response = await t.fetch(`/`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('<html lang="vi">');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
-    const js = await fetch(`${t.url}${script}`);
+    const js = await t.fetch(`${script}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('keeps /api paths for the API, not the page', async () => {
-    const response = await fetch(`${t.url}/api/health`);
+    const response = await t.fetch(`/api/health`);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
   });
 });

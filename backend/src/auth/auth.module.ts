@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
@@ -15,10 +15,10 @@ import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 /**
- * Whether AuthGuard is registered as APP_GUARD (every route guarded). Until
- * then (phase 1 of issue 10) tests and benches apply it themselves.
+ * AuthGuard is registered as APP_GUARD: every route is guarded (routes open
+ * to anyone carry @Public()). Tests and benches read this flag.
  */
-export const GUARD_IS_GLOBAL = false;
+export const GUARD_IS_GLOBAL = true;
 
 /**
  * Accounts, sessions, roles, unit scope and the audit log. Global, so any
@@ -36,6 +36,7 @@ export const GUARD_IS_GLOBAL = false;
     ScopeService,
     UsersService,
     AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [AUTH_CONFIG, AuthService, AuditService, ScopeService, AuthGuard],

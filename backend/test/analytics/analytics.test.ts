@@ -187,7 +187,7 @@ describe('analytics on the fixture province', () => {
   });
 
   it('answers in Apache Arrow IPC when asked, with the rest of the answer in the metadata', async () => {
-    const response = await fetch(`${t.url}/api/analytics/children?unit=${U.province}&year=2026`, { headers: { accept: 'application/vnd.apache.arrow.stream' } });
+    const response = await t.fetch(`/api/analytics/children?unit=${U.province}&year=2026`, { headers: { accept: 'application/vnd.apache.arrow.stream' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/vnd.apache.arrow.stream');
     const table = tableFromIPC(new Uint8Array(await response.arrayBuffer()));

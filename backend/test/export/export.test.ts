@@ -32,8 +32,8 @@ const FILES = {
   slides: 'trinh-chieu-hoi-nghi-tong-ket.pptx',
 };
 
-async function download(t: { url: string }, query: string): Promise<{ response: Response; files: Map<string, Buffer> }> {
-  const response = await fetch(`${t.url}/api/export?${query}`);
+async function download(t: { fetch: (path: string) => Promise<Response> }, query: string): Promise<{ response: Response; files: Map<string, Buffer> }> {
+  const response = await t.fetch(`/api/export?${query}`);
   const files = response.status === 200 ? await unzip(Buffer.from(await response.arrayBuffer())) : new Map<string, Buffer>();
   return { response, files };
 }
@@ -192,12 +192,12 @@ describe('GET /api/export on the fixture province (hand-counted)', () => {
   });
 
   it('answers 400 in Vietnamese for a bad year, 404 for an unknown unit', async () => {
-    const bad = await fetch(`${t.url}/api/export?unit=${U.province}&year=19`);
+    const bad = await t.fetch(`/api/export?unit=${U.province}&year=19`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string[] }).message).toContain('"year" nhỏ hơn giá trị tối thiểu');
-    const unknown = await fetch(`${t.url}/api/export?unit=99999&year=2026`);
+    const unknown = await t.fetch(`/api/export?unit=99999&year=2026`);
     expect(unknown.status).toBe(404);
-    const backwards = await fetch(`${t.url}/api/export?unit=${U.province}&year=2025&fromYear=2026`);
+    const backwards = await t.fetch(`/api/export?unit=${U.province}&year=2025&fromYear=2026`);
     expect(backwards.status).toBe(400);
     expect(((await backwards.json()) as { message: string }).message).toBe('"fromYear" (2026) phải nhỏ hơn hoặc bằng năm tổng kết (2025)');
   });

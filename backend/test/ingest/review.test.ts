@@ -52,7 +52,8 @@ describe('review queue and corrections', () => {
     const inferred = open.find((i) => i.reason === 'field_inferred')!;
     const corrected = await send<ReviewItemView>(t, 'POST', `/api/review/${inferred.id}/correct`, { changes: { field: 'political_system' }, by: 'Chị Lan', reason: 'Theo hồ sơ mô hình' });
     expect(corrected.status).toBe(200);
-    expect(corrected.body).toMatchObject({ state: 'corrected', resolvedBy: 'Chị Lan', record: { field: 'political_system', field_inferred: false, review_state: 'corrected' } });
+    // Signed by the signed-in account (issue 10): the name a request claims in `by` is not trusted.
+    expect(corrected.body).toMatchObject({ state: 'corrected', resolvedBy: 'test-admin', record: { field: 'political_system', field_inferred: false, review_state: 'corrected' } });
 
     const owner = open.find((i) => i.reason === 'unresolved_owner')!;
     const chosen = await send<ReviewItemView>(t, 'POST', `/api/review/${owner.id}/confirm`, { unitId: thuong, by: 'Chị Lan' });
@@ -77,7 +78,7 @@ describe('review queue and corrections', () => {
     expect((await get<FileDetail>(t, `/api/files/${fileId}`)).records).toBe(3);
     const db = t.app.get(Database).db;
     const corrections = await db.selectFrom('correction').selectAll().where('source_file_id', '=', fileId).orderBy('id').execute();
-    expect(corrections.find((c) => c.field === 'field')).toMatchObject({ old_value: 'defense_security', new_value: 'political_system', author: 'Chị Lan', reason: 'Theo hồ sơ mô hình', record_key: 'S:Đăng ký!R5' });
+    expect(corrections.find((c) => c.field === 'field')).toMatchObject({ old_value: 'defense_security', new_value: 'political_system', author: 'test-admin', reason: 'Theo hồ sơ mô hình', record_key: 'S:Đăng ký!R5' });
     expect(corrections.find((c) => c.field === 'owner_unit_id')).toMatchObject({ old_value: null, new_value: String(thuong) });
     expect(corrections.find((c) => c.field === '_rejected')).toMatchObject({ record_key: 'S:Đăng ký!R8' });
   });
@@ -104,7 +105,7 @@ describe('review queue and corrections', () => {
     const audit = await t.app.get(Database).db.selectFrom('audit_log').select(['action', 'username', 'detail']).orderBy('id').execute();
     const actions = audit.map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['review.correct', 'review.reject', 'file.reload', 'file.delete']));
-    expect(audit.find((a) => a.action === 'file.delete')).toMatchObject({ username: 'admin', detail: expect.objectContaining({ reason: 'gửi nhầm', rows: expect.objectContaining({ registration: 3 }) }) });
+    expect(audit.find((a) => a.action === 'file.delete')).toMatchObject({ username: 'test-admin', detail: expect.objectContaining({ reason: 'gửi nhầm', rows: expect.objectContaining({ registration: 3 }) }) });
   });
 
   it('purges raw bytes only of deleted files, audited', async () => {
@@ -113,7 +114,7 @@ describe('review queue and corrections', () => {
     await send(t, 'DELETE', `/api/files/${fileId}`);
     const purged = await send<FileDetail>(t, 'DELETE', `/api/files/${fileId}/raw?by=admin`);
     expect(purged.body).toMatchObject({ status: 'deleted', rawAvailable: false });
-    expect((await fetch(`${t.url}/api/files/${fileId}/raw`)).status).toBe(404);
+    expect((await t.fetch(`/api/files/${fileId}/raw`)).status).toBe(404);
     const reload = await send<{ message: string }>(t, 'POST', `/api/files/${fileId}/reload`);
     expect(reload.status).toBe(400);
     expect(reload.body.message).toMatch(/đã bị xóa hẳn/);

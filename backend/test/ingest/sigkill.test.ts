@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../../src/config/app-config.js';
 import type { FileDetail, FilePage } from '../../src/ingest/files.service.js';
 import type { StoreSummary } from '../../src/ingest/ingest.repository.js';
 import type { BatchView } from '../../src/ingest/uploads.service.js';
+import { loginAt, TEST_PASSWORD } from '../support/test-app.js';
 import { communeFile } from './support.js';
 
 const FILES = 60;
@@ -32,6 +33,7 @@ function startServer(dir: string, port: number): { child: ChildProcess; output: 
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DVK_DATA_DIR: dir,
       DVK_DB: path.join(dir, 'dvk.duckdb'), DVK_STATIC_DIR: path.join(dir, 'none'), DVK_INGEST_WORKERS: '1', DVK_SEED_DIR: '',
+      DVK_ADMIN_USER: 'quantri', DVK_ADMIN_PASSWORD: TEST_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,19 +70,20 @@ describe('the server killed with SIGKILL in the middle of a batch', () => {
     const url = `http://127.0.0.1:${port}`;
     server = startServer(dir, port);
     await waitHealthy(url, server);
+    let api = await loginAt(url, 'quantri');
 
     const form = new FormData();
     for (let i = 0; i < FILES; i++) {
       const bytes = await communeFile(i, ROWS);
       form.append('files', new Blob([bytes]), `don-vi-${i + 1}.xlsx`);
     }
-    const response = await fetch(`${url}/api/uploads`, { method: 'POST', body: form });
+    const response = await api(`/api/uploads`, { method: 'POST', body: form });
     expect(response.status).toBe(202);
     const { id } = (await response.json()) as BatchView;
 
     let atKill: BatchView;
     for (;;) {
-      atKill = (await (await fetch(`${url}/api/uploads/${id}`)).json()) as BatchView;
+      atKill = (await (await api(`/api/uploads/${id}`)).json()) as BatchView;
       if (atKill.counts.loaded + atKill.counts.needs_review >= 3) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -91,9 +94,10 @@ describe('the server killed with SIGKILL in the middle of a batch', () => {
 
     server = startServer(dir, port);
     await waitHealthy(url, server);
+    api = await loginAt(url, 'quantri');
     let after: BatchView;
     for (;;) {
-      after = (await (await fetch(`${url}/api/uploads/${id}`)).json()) as BatchView;
+      after = (await (await api(`/api/uploads/${id}`)).json()) as BatchView;
       if (after.state === 'done') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -105,12 +109,12 @@ describe('the server killed with SIGKILL in the middle of a batch', () => {
     const resumed = after.jobs.filter((j) => !finishedBefore.some((f) => f.id === j.id));
     expect(resumed.every((j) => j.attempts >= 1 && j.records === ROWS && !j.duplicate)).toBe(true);
 
-    const summary = (await (await fetch(`${url}/api/files/summary`)).json()) as StoreSummary;
+    const summary = (await (await api(`/api/files/summary`)).json()) as StoreSummary;
     expect(summary).toMatchObject({ files: FILES, filesLoaded: FILES, registrations: FILES * ROWS });
-    const files = (await (await fetch(`${url}/api/files?limit=500`)).json()) as FilePage;
+    const files = (await (await api(`/api/files?limit=500`)).json()) as FilePage;
     expect(new Set(files.items.map((f) => f.sha256)).size).toBe(FILES);
     for (const file of files.items) {
-      const detail = (await (await fetch(`${url}/api/files/${file.id}`)).json()) as FileDetail;
+      const detail = (await (await api(`/api/files/${file.id}`)).json()) as FileDetail;
       expect(detail.rows.registration).toBe(detail.records);
     }
   });

@@ -26,7 +26,7 @@ export async function seedUnits(t: TestApp): Promise<void> {
 export async function postFiles(t: TestApp, files: Upload[], field = 'files'): Promise<Response> {
   const form = new FormData();
   for (const file of files) form.append(field, new Blob([file.bytes]), file.name);
-  return fetch(`${t.url}/api/uploads`, { method: 'POST', body: form });
+  return t.fetch(`/api/uploads`, { method: 'POST', body: form });
 }
 
 /** Uploads and waits (by polling GET /api/uploads/:id) until every job is final. */
@@ -39,20 +39,20 @@ export async function upload(t: TestApp, files: Upload[]): Promise<BatchView> {
 
 export async function waitBatch(t: TestApp, id: number): Promise<BatchView> {
   for (;;) {
-    const view = (await (await fetch(`${t.url}/api/uploads/${id}`)).json()) as BatchView;
+    const view = (await (await t.fetch(`/api/uploads/${id}`)).json()) as BatchView;
     if (view.state === 'done') return view;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
 export async function get<T>(t: TestApp, url: string): Promise<T> {
-  const response = await fetch(`${t.url}${url}`);
+  const response = await t.fetch(`${url}`);
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 export async function send<T>(t: TestApp, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${t.url}${url}`, {
+  const response = await t.fetch(`${url}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -70,12 +70,12 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     expect(after.registrations - before.registrations).toBe(4); // only the newer version counts
     expect(after.filesSuperseded - before.filesSuperseded).toBe(1);
 
-    const restored = await fetch(`${t.url}/api/files/${first.sourceFileId}/restore?by=vanphong`, { method: 'POST' });
+    const restored = await t.fetch(`/api/files/${first.sourceFileId}/restore?by=vanphong`, { method: 'POST' });
     expect(restored.status).toBe(201);
     const newer = await get<FileDetail>(t, `/api/files/${second.sourceFileId}`);
     expect(newer.status).toBe('superseded');
     expect((await get<StoreSummary>(t, '/api/files/summary')).registrations - before.registrations).toBe(3);
-    await fetch(`${t.url}/api/files/${second.sourceFileId}/restore`, { method: 'POST' });
+    await t.fetch(`/api/files/${second.sourceFileId}/restore`, { method: 'POST' });
   });
 
   it('fails a corrupt file with the ETL message and stores nothing from it', async () => {
@@ -108,7 +108,7 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     const files = await get<FilePage>(t, '/api/files?q=dong-hoa-2025');
     expect(files.total).toBe(0);
     // Retrying the batch now loads it whole.
-    await fetch(`${t.url}/api/uploads/${batch.id}/retry`, { method: 'POST' });
+    await t.fetch(`/api/uploads/${batch.id}/retry`, { method: 'POST' });
     const retried = await waitBatch(t, batch.id);
     expect(retried.jobs[0]!.state).not.toBe('failed');
     expect(retried.jobs[0]!.attempts).toBe(2);
@@ -123,7 +123,7 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     const response = await postFiles(t, files);
     const batch = (await response.json()) as BatchView;
     expect(batch.jobs.map((j) => j.state)).toEqual(['queued', 'queued']);
-    const stream = await fetch(`${t.url}/api/uploads/${batch.id}/events`);
+    const stream = await t.fetch(`/api/uploads/${batch.id}/events`);
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const text = await stream.text(); // the server ends the stream after 'done'
     const events = text.split(/\n\n/).filter(Boolean).map((block) => ({
@@ -169,9 +169,9 @@ describe('upload limits', () => {
     const wrong = await postFiles(t, [{ name: 'a.xlsx', bytes: new Uint8Array(5) }], 'tep');
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { message: string }).message).toMatch(/trường “files”/);
-    const none = await fetch(`${t.url}/api/uploads`, { method: 'POST', body: new FormData() });
+    const none = await t.fetch(`/api/uploads`, { method: 'POST', body: new FormData() });
     expect(none.status).toBe(400);
-    const json = await fetch(`${t.url}/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const json = await t.fetch(`/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(400);
     expect(((await json.json()) as { message: string }).message).toMatch(/multipart\/form-data/);
   });

@@ -67,7 +67,7 @@ describe('GET /api/models', () => {
   });
 
   it('answers a bad filter with a Vietnamese 400', async () => {
-    const response = await fetch(`${t.url}/api/models?field=nong-nghiep`);
+    const response = await t.fetch(`/api/models?field=nong-nghiep`);
     expect(response.status).toBe(400);
     expect(JSON.stringify(await response.json())).toContain('không thuộc các giá trị cho phép');
   });
@@ -85,7 +85,7 @@ describe('GET /api/models', () => {
   });
 
   it('answers 404 in Vietnamese for a model that does not exist', async () => {
-    const response = await fetch(`${t.url}/api/models/999999`);
+    const response = await t.fetch(`/api/models/999999`);
     expect(response.status).toBe(404);
     expect(((await response.json()) as { message: string }).message).toBe('Không tìm thấy mô hình số 999999.');
   });

@@ -21,11 +21,11 @@ export async function startWithFixture(): Promise<{ t: TestApp; plans: Record<st
 }
 
 export async function get<T = unknown>(t: TestApp, url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${t.url}${url}`);
+  const response = await t.fetch(`${url}`);
   return { status: response.status, body: (await response.json()) as T };
 }
 
 export async function post<T = unknown>(t: TestApp, url: string, body: unknown, method = 'POST'): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${t.url}${url}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await t.fetch(`${url}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as T };
 }

@@ -103,7 +103,7 @@ async function unitList(rows: (string | null)[][]): Promise<Uint8Array> {
 async function postList(t: TestApp, bytes: Uint8Array, name = 'danh-muc.xlsx'): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([bytes]), name);
-  return fetch(`${t.url}/api/units/import`, { method: 'POST', body: form });
+  return t.fetch(`/api/units/import`, { method: 'POST', body: form });
 }
 
 describe('unit list import from a spreadsheet', () => {

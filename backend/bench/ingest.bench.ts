@@ -59,7 +59,7 @@ const extractedRows = extracted.reduce((sum, r) => sum + r.records.length, 0);
 // 2. Through the API: POST /api/uploads, follow GET /api/uploads/:id until done.
 process.env.DVK_INGEST_WORKERS = String(WORKERS);
 const config = loadConfig(
-  { LOG_LEVEL: process.env.BENCH_LOG ?? 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none') },
+  { LOG_LEVEL: process.env.BENCH_LOG ?? 'silent', DVK_DATA_DIR: path.join(dir, 'data'), DVK_STATIC_DIR: path.join(dir, 'none'), DVK_ADMIN_USER: 'bench', DVK_ADMIN_PASSWORD: 'Mật-khẩu-đo-tải-2026' },
   { databasePath: path.join(dir, 'data', 'dvk.duckdb'), port: 0, host: '127.0.0.1' },
 );
 const app = await createApp(config);

@@ -7,6 +7,8 @@ describe('routes in the hash', () => {
     expect(parseHash('#/?unit=12&year=2026&field=economy')).toEqual({ page: 'overview', id: null, query: { unit: '12', year: '2026', field: 'economy' } });
     expect(parseHash('#/don-vi/7?year=2025')).toEqual({ page: 'unit', id: 7, query: { year: '2025' } });
     expect(parseHash('#/mo-hinh?q=hoa+giai')).toEqual({ page: 'models', id: null, query: { q: 'hoa giai' } });
+    expect(parseHash('#/nhat-ky?action=upload')).toEqual({ page: 'audit', id: null, query: { action: 'upload' } });
+    expect(hrefOf('audit', null, { user: 'admin', action: 'export' })).toBe('#/nhat-ky?action=export&user=admin');
     expect(parseHash('#/mo-hinh/34').page).toBe('model');
     expect(parseHash('#/tai-len?batch=3')).toEqual({ page: 'upload', id: null, query: { batch: '3' } });
     expect(parseHash('#/duyet').page).toBe('review');

@@ -3,7 +3,7 @@
  * page name, an id and a query, and written back the same way, so a link
  * reproduces the view. Pure functions; router.svelte.ts keeps the current one.
  */
-export type PageName = 'overview' | 'unit' | 'models' | 'model' | 'upload' | 'review' | 'not_found';
+export type PageName = 'overview' | 'unit' | 'models' | 'model' | 'upload' | 'review' | 'audit' | 'not_found';
 
 export interface Route {
   page: PageName;
@@ -18,6 +18,7 @@ const PATHS: Record<Exclude<PageName, 'not_found'>, string> = {
   model: '/mo-hinh',
   upload: '/tai-len',
   review: '/duyet',
+  audit: '/nhat-ky',
 };
 
 export function parseHash(hash: string): Route {
@@ -38,6 +39,8 @@ export function parseHash(hash: string): Route {
       return { page: 'upload', id: null, query };
     case 'duyet':
       return { page: 'review', id: null, query };
+    case 'nhat-ky':
+      return { page: 'audit', id: null, query };
     default:
       return { page: 'not_found', id: null, query };
   }

@@ -270,3 +270,15 @@ export interface ReviewItem {
   source: Provenance | null;
   state: string;
 }
+
+/** One line of the audit log: who did what, when, from where. */
+export interface AuditEntry {
+  id: number;
+  occurredAt: string;
+  userId: number | null;
+  username: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}

@@ -18,7 +18,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureDist, launchBrowser, login, SAMPLES, screenshot, startBackend, type Backend, type Browser } from './support';
+import { ADMIN, ensureDist, launchBrowser, login, SAMPLES, screenshot, startBackend, type Backend, type Browser } from './support';
 
 const DONG_HOA = '2026_dong-hoa_dang-ky-mo-hinh.xlsx';
 const MORE = ['2026_tan-lai_bieu-tong-hop-45-mo-hinh.xlsx', '2026_kim-son_tap-the-ca-nhan.xlsx', '2026_dong-hoa_de-nghi-dien-hinh.xlsx'];
@@ -173,6 +173,22 @@ describe('the dashboard in Chromium', () => {
     expect(history).toContain('25/03/2026');
     expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await screenshot(page, 'model-1920');
+  });
+
+  it('shows the admin who uploaded what, in the audit log', async () => {
+    await page.goto(`${backend.url}/#/`);
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByTestId('audit-table').waitFor();
+    // Earlier tests uploaded four sample files as the admin: each upload request is one 'upload' line.
+    const uploads = page.locator('[data-testid="audit-table"] tbody tr', { hasText: 'upload' });
+    expect(await uploads.count()).toBeGreaterThanOrEqual(2);
+    expect(await uploads.first().textContent()).toContain(ADMIN.username);
+    await page.getByLabel('Hành động').fill('export');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await expect.poll(() => page.url()).toContain('action=export');
+    await page.locator('[data-testid="audit-table"], main [role="status"]').first().waitFor();
+    expect(await page.locator('[data-testid="audit-table"] tbody tr', { hasText: 'upload' }).count()).toBe(0);
+    await screenshot(page, 'audit-1920');
   });
 
   it('shows the unit page and the review queue', async () => {

@@ -6,3 +6,4 @@ export * from './models';
 export * from './uploads';
 export * from './review';
 export * from './auth';
+export * from './audit';

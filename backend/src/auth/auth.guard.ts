@@ -1,5 +1,6 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { UnitClosure } from '../db/unit-scope.js';
 import { AUTH_CONFIG, type AuthConfig } from './auth-config.js';
 import { AuthService } from './auth.service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
@@ -33,6 +34,7 @@ export class AuthGuard implements CanActivate {
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(ScopeService) private readonly scopes: ScopeService,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(UnitClosure) private readonly closure: UnitClosure,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,6 +51,8 @@ export class AuthGuard implements CanActivate {
     const token: unknown = request.cookies?.[SESSION_COOKIE];
     const session = typeof token === 'string' ? await this.auth.resolve(token, request.ip ?? null) : null;
     if (session) {
+      // Subtree checks here and in every scoped query read unit_closure: bring it up to date with the registry first.
+      if (session.scope.rootUnitId !== null) await this.closure.ensureFresh();
       request.scope = session.scope;
       request.session = { id: session.sessionId, csrfToken: session.csrfToken };
     }

@@ -1,8 +1,13 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Database } from './database.js';
+import { UnitClosure } from './unit-scope.js';
 
-/** Provides the one Database (DuckDB + Kysely) to every module, and closes it on shutdown. */
+/**
+ * Provides the one Database (DuckDB + Kysely) and the one unit closure (the
+ * subtree table every scoped query reads) to every module; closes the
+ * database on shutdown.
+ */
 @Global()
 @Module({
   providers: [
@@ -11,8 +16,9 @@ import { Database } from './database.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => Database.open(config.databasePath),
     },
+    { provide: UnitClosure, inject: [Database], useFactory: (database: Database) => new UnitClosure(() => database.db) },
   ],
-  exports: [Database],
+  exports: [Database, UnitClosure],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}

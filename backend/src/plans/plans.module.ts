@@ -12,8 +12,6 @@ import { QuotaEngine } from './quota-engine.js';
 @Module({
   controllers: [PlansController],
   providers: [
-    // The one unit closure of the process: every scoped query refreshes it through here.
-    { provide: UnitClosure, inject: [Database], useFactory: (database: Database) => new UnitClosure(() => database.db) },
     // The derived tables the dashboard and the quota engine read: rebuilt before the next
     // answer whenever a writer reports a change (and checked once a second besides).
     {
@@ -31,6 +29,6 @@ import { QuotaEngine } from './quota-engine.js';
     PlansService,
     PlanSeedService,
   ],
-  exports: [UnitClosure, AnalyticsFacts, PlansService, PlanSeedService],
+  exports: [AnalyticsFacts, PlansService, PlanSeedService],
 })
 export class PlansModule {}

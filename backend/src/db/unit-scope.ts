@@ -122,9 +122,10 @@ export function validDuring(alias: string, period: Period): RawBuilder<SqlBool> 
   return sql<SqlBool>`((${from} is null or ${from} <= cast(${period.to} as date)) and (${to} is null or ${to} >= cast(${period.from} as date)))`;
 }
 
-/** `column` holds a unit of the subtree of `root` (lineage included). */
-export function withinSubtree(column: string, root: number): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} in (select descendant_id from unit_closure where ancestor_id = ${root})`;
+/** `column` (a column name, or an expression such as attributedUnit()) holds a unit of the subtree of `root` (lineage included). */
+export function withinSubtree(column: string | RawBuilder<number>, root: number): RawBuilder<SqlBool> {
+  const unit = typeof column === 'string' ? sql.ref(column) : column;
+  return sql<SqlBool>`${unit} in (select descendant_id from unit_closure where ancestor_id = ${root})`;
 }
 
 /**

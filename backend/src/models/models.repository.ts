@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { Database } from '../db/database.js';
-import { attributedUnit, countedFile, UnitClosure } from '../db/unit-scope.js';
+import { attributedUnit, countedFile, UnitClosure, withinSubtree } from '../db/unit-scope.js';
 import type { RowSource } from '../db/schema.js';
 
 export interface ModelListFilter {
@@ -72,8 +72,8 @@ export class ModelsRepository {
     const regFilters: RawBuilder<SqlBool>[] = [countedFile('f', null)];
     if (filter.year !== null) regFilters.push(sql<SqlBool>`r.year = ${filter.year}`);
     // Records count for their owner's unit, or the issuing unit when the owner did not resolve (as analytics does).
-    if (filter.unit !== null) regFilters.push(withinSubtreeExpr(attributedUnit('r'), filter.unit));
-    if (filter.within !== null) regFilters.push(withinSubtreeExpr(attributedUnit('r'), filter.within));
+    if (filter.unit !== null) regFilters.push(withinSubtree(attributedUnit('r'), filter.unit));
+    if (filter.within !== null) regFilters.push(withinSubtree(attributedUnit('r'), filter.within));
 
     const outer: RawBuilder<SqlBool>[] = [];
     if (filter.field) outer.push(sql<SqlBool>`l.field = ${filter.field}`);
@@ -133,7 +133,7 @@ export class ModelsRepository {
   /** Every counted registration, recognition and exemplar row of the model, with file and unit. */
   async history(modelId: number, within: number | null): Promise<ModelHistoryRow[]> {
     await this.closure.ensureFresh();
-    const inScope = (alias: string) => (within === null ? sql<SqlBool>`true` : withinSubtreeExpr(attributedUnit(alias), within));
+    const inScope = (alias: string) => (within === null ? sql<SqlBool>`true` : withinSubtree(attributedUnit(alias), within));
     const result = await sql<ModelHistoryRow>`
       select 'registration' as kind, r.id, r.year, u.name as unit_name, f.id as file_id, f.file_name, f.sha256, r.record_key, r.source,
              json_object('model_name', r.model_name, 'field', r.field, 'status', r.status, 'owner', r.owner, 'owner_type', r.owner_type,
@@ -177,9 +177,6 @@ export class ModelsRepository {
   }
 }
 
-function withinSubtreeExpr(unit: RawBuilder<number>, root: number): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${unit} in (select descendant_id from unit_closure where ancestor_id = ${root})`;
-}
 
 function rankOf(level: 'commune' | 'district' | 'province'): number {
   return { commune: 1, district: 2, province: 3 }[level];

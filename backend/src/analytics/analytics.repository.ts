@@ -45,8 +45,9 @@ export class AnalyticsRepository {
     @Inject(AnalyticsFacts) private readonly facts: AnalyticsFacts,
   ) {}
 
+  /** Read-only queries: the pool of readers, never queued behind an upload's transaction. */
   private get db(): Kysely<DB> {
-    return this.database.db;
+    return this.database.read;
   }
 
   /**

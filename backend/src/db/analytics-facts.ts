@@ -86,11 +86,15 @@ export class AnalyticsFacts {
   private pending: Promise<void> | null = null;
   private builtVersion = 0;
 
-  constructor(private readonly db: () => Kysely<DB>, private readonly closure: UnitClosure) {}
+  /**
+   * @param db the writer, which rebuilds the tables
+   * @param reader where the tables are read (Database.read: the pool of readers)
+   */
+  constructor(private readonly db: () => Kysely<DB>, private readonly closure: UnitClosure, private readonly reader: () => Kysely<DB> = db) {}
 
-  /** The Kysely instance typed with the derived tables. */
+  /** The Kysely instance typed with the derived tables, for reading them. */
   get facts(): Kysely<FactsDB> {
-    return this.db().withTables<Omit<FactsDB, keyof DB>>();
+    return this.reader().withTables<Omit<FactsDB, keyof DB>>();
   }
 
   /** Increases every time the derived tables are rebuilt: a cache key for anything derived from them. */

@@ -21,6 +21,13 @@ import {
  */
 export interface DuckDBDialectConfig {
   connection: () => Promise<DuckDBConnection>;
+  /**
+   * Connections to open (default 1, serialised by Kysely: the writer). More
+   * than one makes a pool of readers: each query takes a free connection, and
+   * DuckDB gives each one the last committed state, so readers neither wait
+   * for nor see the writer's open transaction. A pool does not run transactions.
+   */
+  connections?: number;
 }
 
 /**
@@ -32,10 +39,10 @@ export class DuckDBDialect implements Dialect {
   constructor(private readonly config: DuckDBDialectConfig) {}
 
   createAdapter(): DialectAdapter {
-    return new DuckDBAdapter();
+    return (this.config.connections ?? 1) > 1 ? new DuckDBReaderAdapter() : new DuckDBAdapter();
   }
   createDriver(): Driver {
-    return new DuckDBDriver(this.config);
+    return (this.config.connections ?? 1) > 1 ? new DuckDBReaderDriver(this.config) : new DuckDBDriver(this.config);
   }
   createQueryCompiler(): QueryCompiler {
     return new PostgresQueryCompiler();
@@ -120,6 +127,48 @@ class DuckDBDriver implements Driver {
   async destroy(): Promise<void> {
     this.#connection?.close();
     this.#connection = undefined;
+  }
+}
+
+class DuckDBReaderAdapter extends DuckDBAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
+/** A pool of reading connections: a query takes a free one, or waits for the first to be released. */
+class DuckDBReaderDriver implements Driver {
+  #free: DuckDBDatabaseConnection[] = [];
+  #all: DuckDBDatabaseConnection[] = [];
+  #waiting: ((connection: DuckDBDatabaseConnection) => void)[] = [];
+  constructor(private readonly config: DuckDBDialectConfig) {}
+
+  async init(): Promise<void> {
+    for (let i = 0; i < (this.config.connections ?? 2); i++) this.#all.push(new DuckDBDatabaseConnection(await this.config.connection()));
+    this.#free = [...this.#all];
+  }
+  acquireConnection(): Promise<DatabaseConnection> {
+    const connection = this.#free.pop();
+    if (connection) return Promise.resolve(connection);
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const next = this.#waiting.shift();
+    if (next) next(connection as DuckDBDatabaseConnection);
+    else this.#free.push(connection as DuckDBDatabaseConnection);
+  }
+  beginTransaction(): Promise<void> {
+    throw new Error('The DuckDB reader pool does not run transactions; write through Database.db');
+  }
+  commitTransaction(): Promise<void> {
+    throw new Error('The DuckDB reader pool does not run transactions');
+  }
+  rollbackTransaction(): Promise<void> {
+    throw new Error('The DuckDB reader pool does not run transactions');
+  }
+  async destroy(): Promise<void> {
+    for (const connection of this.#all.splice(0)) connection.close();
+    this.#free = [];
   }
 }
 

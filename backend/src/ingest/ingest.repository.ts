@@ -71,7 +71,6 @@ export interface ReviewFilter {
 }
 
 const CHUNK = 1000;
-const BULK_CHUNK = 5000;
 
 /**
  * All SQL of ingest: source files and their rows, issues, models, review
@@ -100,8 +99,8 @@ export class IngestRepository {
     return db.selectFrom('source_file').selectAll().where('sha256', 'in', [...new Set(shas)]).execute();
   }
 
-  async insertFiles(trx: Executor, files: NewSourceFile[]): Promise<void> {
-    await this.bulkInsert(trx, 'source_file', files as Record<string, unknown>[]);
+  async insertFiles(trx: Transaction<DB>, files: NewSourceFile[]): Promise<void> {
+    await this.database.append(trx, 'source_file', files as Record<string, unknown>[]);
   }
 
   /** Loaded files of these units: the candidates for being superseded by new versions. */
@@ -168,48 +167,12 @@ export class IngestRepository {
 
   // ── rows ──────────────────────────────────────────────────────────────
 
-  async insertFacts(trx: Executor, rows: FactRows): Promise<void> {
-    for (const table of FACT_TABLES) await this.bulkInsert(trx, table, rows[table] as Record<string, unknown>[]);
+  async insertFacts(trx: Transaction<DB>, rows: FactRows): Promise<void> {
+    for (const table of FACT_TABLES) await this.database.append(trx, table, rows[table] as Record<string, unknown>[]);
   }
 
-  async insertIssues(trx: Executor, rows: Insertable<IngestIssueTable>[]): Promise<void> {
-    await this.bulkInsert(trx, 'ingest_issue', rows as Record<string, unknown>[]);
-  }
-
-  /**
-   * Many rows in one statement with one parameter: the rows travel as one JSON
-   * array that DuckDB unpacks (from_json + unnest), instead of tens of
-   * thousands of bound parameters, which DuckDB binds slowly. DuckDB-only SQL.
-   */
-  private async bulkInsert(trx: Executor, table: keyof DB, rows: Record<string, unknown>[]): Promise<void> {
-    if (rows.length === 0) return;
-    const types = await this.columnTypes(trx, table);
-    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => types.has(c));
-    const structure = JSON.stringify([Object.fromEntries(columns.map((c) => [c, types.get(c)!]))]);
-    const jsonColumns = columns.filter((c) => types.get(c) === 'JSON');
-    for (let i = 0; i < rows.length; i += BULK_CHUNK) {
-      const payload = rows.slice(i, i + BULK_CHUNK).map((row) => {
-        const out: Record<string, unknown> = {};
-        for (const c of columns) {
-          const value = row[c];
-          out[c] = value === undefined ? null : jsonColumns.includes(c) && typeof value === 'string' ? JSON.parse(value) : value;
-        }
-        return out;
-      });
-      await sql`insert into ${sql.table(table)} by name select unnest(from_json(${JSON.stringify(payload)}::json, ${structure}), recursive := true)`.execute(trx);
-    }
-  }
-
-  private readonly types = new Map<string, Map<string, string>>();
-
-  private async columnTypes(db: Executor, table: string): Promise<Map<string, string>> {
-    let types = this.types.get(table);
-    if (!types) {
-      const rows = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_name = ${table}`.execute(db);
-      types = new Map(rows.rows.map((r) => [r.column_name, r.data_type === 'TIMESTAMP WITH TIME ZONE' ? 'TIMESTAMPTZ' : r.data_type]));
-      this.types.set(table, types);
-    }
-    return types;
+  async insertIssues(trx: Transaction<DB>, rows: Insertable<IngestIssueTable>[]): Promise<void> {
+    await this.database.append(trx, 'ingest_issue', rows as Record<string, unknown>[]);
   }
 
   /** Ids drawn from a sequence ahead of an insert, so related rows can point at them. */
@@ -317,8 +280,8 @@ export class IngestRepository {
     return trx.selectFrom('model').selectAll().where('folded_name', 'in', keys).where('first_year', '<', beforeYear).orderBy('id').limit(keys.length * 5).execute();
   }
 
-  async insertModels(trx: Executor, rows: Insertable<ModelTable>[]): Promise<void> {
-    await this.bulkInsert(trx, 'model', rows as Record<string, unknown>[]);
+  async insertModels(trx: Transaction<DB>, rows: Insertable<ModelTable>[]): Promise<void> {
+    await this.database.append(trx, 'model', rows as Record<string, unknown>[]);
   }
 
   async setModelFirstYear(trx: Executor, id: number, year: number): Promise<void> {
@@ -331,8 +294,8 @@ export class IngestRepository {
 
   // ── review and corrections ───────────────────────────────────────────
 
-  async insertReviewItems(trx: Executor, rows: Insertable<ReviewItemTable>[]): Promise<void> {
-    await this.bulkInsert(trx, 'review_item', rows as Record<string, unknown>[]);
+  async insertReviewItems(trx: Transaction<DB>, rows: Insertable<ReviewItemTable>[]): Promise<void> {
+    await this.database.append(trx, 'review_item', rows as Record<string, unknown>[]);
   }
 
   async listReview(filter: ReviewFilter): Promise<{ items: (ReviewRow & { file_name: string; sha256: string; file_status: string })[]; total: number }> {
@@ -413,8 +376,9 @@ export class IngestRepository {
     return this.db.selectFrom('ingest_job').selectAll().where('batch_id', '=', batchId).orderBy('id').execute();
   }
 
-  findJob(db: Executor, id: number): Promise<JobRow | undefined> {
-    return db.selectFrom('ingest_job').selectAll().where('id', '=', id).executeTakeFirst();
+  findJobs(db: Executor, ids: number[]): Promise<JobRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('ingest_job').selectAll().where('id', 'in', ids).orderBy('id').execute();
   }
 
   async updateJob(db: Executor, id: number, patch: Updateable<IngestJobTable>): Promise<void> {
@@ -422,22 +386,18 @@ export class IngestRepository {
   }
 
   /** Final states of many jobs in one statement (UPDATE … FROM VALUES). */
+  /** Final states of jobs, many in one statement; each counts as one more attempt. */
   async updateJobs(db: Executor, patches: ({ id: number } & Updateable<IngestJobTable>)[]): Promise<void> {
     for (let i = 0; i < patches.length; i += 500) {
       const values = sql.join(patches.slice(i, i + 500).map((p) => sql`(${p.id}::integer, ${p.state}::varchar, ${p.progress ?? 100}::integer,
         ${p.message ?? null}::varchar, ${p.errors ?? null}::json, ${p.source_file_id ?? null}::integer, ${p.duplicate ?? false}::boolean,
-        ${p.record_count ?? 0}::integer, ${p.review_count ?? 0}::integer, ${p.finished_at ?? null}::timestamptz)`));
+        ${p.record_count ?? 0}::integer, ${p.review_count ?? 0}::integer, ${p.started_at ?? null}::timestamptz, ${p.finished_at ?? null}::timestamptz)`));
       await sql`update ingest_job set state = v.state, progress = v.progress, message = v.message, errors = v.errors,
           source_file_id = v.source_file_id, duplicate = v.duplicate, record_count = v.record_count, review_count = v.review_count,
-          finished_at = v.finished_at
-        from (values ${values}) as v(id, state, progress, message, errors, source_file_id, duplicate, record_count, review_count, finished_at)
+          started_at = coalesce(v.started_at, ingest_job.started_at), finished_at = v.finished_at, attempts = ingest_job.attempts + 1
+        from (values ${values}) as v(id, state, progress, message, errors, source_file_id, duplicate, record_count, review_count, started_at, finished_at)
         where ingest_job.id = v.id`.execute(db);
     }
-  }
-
-  async markReading(ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.updateTable('ingest_job').set((eb) => ({ state: 'reading', progress: 30, started_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', 'in', ids).where('state', 'in', ['queued', 'reading']).execute();
   }
 
   /** Jobs left unfinished by a stopped process: back to queued, in order. */

@@ -6,7 +6,9 @@ import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
 import { IngestRepository, type CorrectionRow, type FactRows, type ModelRow, type ModelWithCreator } from './ingest.repository.js';
+import { ModelCandidates, type Issuer } from './model-candidates.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
+import { push } from '../common/multimap.js';
 
 export interface LoadInput {
   sha256: string;
@@ -19,6 +21,8 @@ export interface LoadInput {
   mode: 'upload' | 'reload';
   /** Units the uploading account may file data under (its subtree); absent: no limit (admin of the whole store, seed, CLI). */
   allowedUnits?: ReadonlySet<number> | undefined;
+  /** When its reading began (kept on the job with the outcome). */
+  startedAt?: Date | undefined;
 }
 
 export type LoadOutcome =
@@ -71,7 +75,7 @@ export class LoadService {
     const registry = await this.units.registry();
     const failed = this.unusable(input) ?? this.outsideScope(input, registry);
     if (failed) {
-      if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, failed, null)]);
+      if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, failed, null, input.startedAt)]);
       return failed;
     }
     return (await this.repository.transaction((trx) => this.writeGroup(trx, [input], registry)))[0]!;
@@ -88,7 +92,7 @@ export class LoadService {
       const registry = await this.units.registry();
       inputs.forEach((input, i) => (outcomes[i] ??= this.outsideScope(input, registry)));
     }
-    const failedJobs = inputs.flatMap((input, i) => (outcomes[i] && input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, null)] : []));
+    const failedJobs = inputs.flatMap((input, i) => (outcomes[i] && input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, null, input.startedAt)] : []));
     if (failedJobs.length > 0) await this.repository.updateJobs(this.repository.db, failedJobs);
     const usable = inputs.filter((_, i) => outcomes[i] === null);
     if (usable.length > 0) {
@@ -137,7 +141,7 @@ export class LoadService {
       message: `Tệp “${input.fileName}”: lỗi khi ghi vào cơ sở dữ liệu; không dòng nào của tệp được lưu. Hãy thử lại, hoặc báo cho quản trị viên nếu lỗi lặp lại.`,
       errors: [],
     };
-    if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, outcome, null)]);
+    if (input.jobId !== null) await this.repository.updateJobs(this.repository.db, [jobPatch(input.jobId, outcome, null, input.startedAt)]);
     return outcome;
   }
 
@@ -145,9 +149,7 @@ export class LoadService {
   private async writeGroup(trx: Transaction<DB>, inputs: LoadInput[], registry: UnitRegistry): Promise<LoadOutcome[]> {
     const existingBySha = new Map((await this.repository.findByShas(trx, inputs.map((i) => i.sha256))).map((f) => [f.sha256, f]));
     const correctionsBySha = new Map<string, CorrectionRow[]>();
-    for (const c of await this.repository.correctionsForShas(trx, inputs.map((i) => i.sha256))) {
-      correctionsBySha.set(c.sha256, [...(correctionsBySha.get(c.sha256) ?? []), c]);
-    }
+    for (const c of await this.repository.correctionsForShas(trx, inputs.map((i) => i.sha256))) push(correctionsBySha, c.sha256, c);
 
     const outcomes: LoadOutcome[] = [];
     const works: Work[] = [];
@@ -171,7 +173,7 @@ export class LoadService {
     }
     const live = works.filter((w): w is Work => w !== null);
     if (live.length === 0) {
-      await this.repository.updateJobs(trx, inputs.flatMap((input, i) => (input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, (outcomes[i] as { sourceFileId: number }).sourceFileId)] : [])));
+      await this.repository.updateJobs(trx, inputs.flatMap((input, i) => (input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, (outcomes[i] as { sourceFileId: number }).sourceFileId, input.startedAt)] : [])));
       return outcomes;
     }
 
@@ -182,7 +184,7 @@ export class LoadService {
     const current = new Map<string, number[]>();
     for (const f of stored) {
       const key = keyOf({ unitId: f.unit_id, kind: f.kind, year: f.year, variant: f.variant });
-      if (key) current.set(key, [...(current.get(key) ?? []), f.id]);
+      if (key) push(current, key, f.id);
     }
     for (const w of live) {
       const key = keyOf({ unitId: w.prepared.unitId, kind: w.input.result.kind, year: w.prepared.year, variant: w.prepared.variant });
@@ -199,6 +201,7 @@ export class LoadService {
       if (w.existing) await this.repository.deleteContents(trx, w.fileId);
     }
     const recordIds = await this.repository.nextIds(trx, 'record_id_seq', live.reduce((n, w) => n + w.prepared.rows.length, 0));
+    let nextRecord = 0;
     const rows: FactRows = { registration: [], recognition: [], exemplar: [], report_figure: [] };
     const issues = [];
     const reviewRows: Insertable<ReviewItemTable>[] = [];
@@ -218,7 +221,7 @@ export class LoadService {
       const states = reviewStates(prepared);
       const rowIdByKey = new Map<string, number>();
       prepared.rows.forEach((row, i) => {
-        const id = recordIds.shift()!;
+        const id = recordIds[nextRecord++]!;
         rowIdByKey.set(`${row.type}:${row.key}`, id);
         const values: Record<string, unknown> = { ...row.values, id, source_file_id: fileId };
         if (row.type !== 'report') {
@@ -261,7 +264,7 @@ export class LoadService {
     });
     await this.repository.updateJobs(trx, inputs.flatMap((input, i) => {
       const outcome = outcomes[i]!;
-      return input.jobId !== null ? [jobPatch(input.jobId, outcome, outcome.state === 'failed' ? null : outcome.sourceFileId)] : [];
+      return input.jobId !== null ? [jobPatch(input.jobId, outcome, outcome.state === 'failed' ? null : outcome.sourceFileId, input.startedAt)] : [];
     }));
     return outcomes;
   }
@@ -276,8 +279,8 @@ export class LoadService {
     return versions;
   }
 
-  async finishJob(db: Transaction<DB> | IngestRepository['db'], jobId: number, outcome: LoadOutcome, fileId: number | null): Promise<void> {
-    await this.repository.updateJobs(db, [jobPatch(jobId, outcome, fileId)]);
+  async finishJob(db: Transaction<DB> | IngestRepository['db'], jobId: number, outcome: LoadOutcome, fileId: number | null, startedAt?: Date): Promise<void> {
+    await this.repository.updateJobs(db, [jobPatch(jobId, outcome, fileId, startedAt)]);
   }
 
   /**
@@ -297,36 +300,25 @@ export class LoadService {
     }
     const issuerIds = [...new Set(works.map((w) => w.prepared.unitId).filter((id): id is number => id !== null))];
     const issuerTexts = [...new Set(works.map((w) => w.input.result.unit).filter((t): t is string => !!t))];
-    const byKey = new Map<string, ModelWithCreator[]>();
-    for (const model of await this.repository.modelsForIdentity(trx, keys, [...ownerIds], issuerIds, issuerTexts)) {
-      byKey.set(model.folded_name, [...(byKey.get(model.folded_name) ?? []), model]);
-    }
+    const candidates = new ModelCandidates(await this.repository.modelsForIdentity(trx, keys, [...ownerIds], issuerIds, issuerTexts));
     // Earlier models of the same names, any owner: only to explain "continued" rows that match nothing.
     const continuedKeys = [...new Set(works.flatMap((w) => w.prepared.rows.filter((r) => r.type === 'registration' && r.values.status === 'continued' && r.modelKey).map((r) => r.modelKey!)))];
     const maxYear = Math.max(0, ...works.flatMap((w) => w.prepared.rows.map((r) => (r.values.year as number | null) ?? 0)));
     const earlierByKey = new Map<string, ModelRow[]>();
-    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear)) earlierByKey.set(model.folded_name, [...(earlierByKey.get(model.folded_name) ?? []), model]);
+    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear)) push(earlierByKey, model.folded_name, model);
     const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
     const firstYear = new Map<number, number>();
     let temp = -1;
 
     for (const w of works) {
       const fresh = new Map<string, number>();
-      const issuerFolded = fold(w.input.result.unit);
+      const issuer: Issuer = w.prepared.unitId !== null ? { unitId: w.prepared.unitId } : { unitId: null, folded: fold(w.input.result.unit) };
       w.modelIds = w.prepared.rows.map((row) => {
         if (row.fixedModelId !== null) return row.fixedModelId;
         if (!row.modelKey || row.type === 'report') return null;
         const ownerId = (row.values.owner_unit_id as number | null) ?? null;
         const ownerFolded = fold(row.ownerText);
-        const line = ownerId !== null ? registry.lineageLine(ownerId) : null;
-        const known = byKey.get(row.modelKey) ?? [];
-        // An owner not in the registry ("Hội Nông dân xã" of an unknown commune) is only the same owner
-        // within the same issuing unit: the same words from two communes are two owners.
-        const sameIssuer = (m: ModelWithCreator) =>
-          w.prepared.unitId !== null ? m.creator_unit_id === w.prepared.unitId : m.creator_unit_id === null && fold(m.creator_unit_text) === issuerFolded;
-        const candidates = known.filter((m) =>
-          line ? m.owner_unit_id !== null && line.includes(m.owner_unit_id) : m.owner_unit_id === null && fold(m.owner_text) === ownerFolded && sameIssuer(m));
-        const match = candidates.find((m) => m.owner_unit_id === ownerId) ?? candidates[0];
+        const match = candidates.match(row.modelKey, ownerId !== null ? { unitId: ownerId, line: registry.lineageLine(ownerId) } : { unitId: null, folded: ownerFolded }, issuer);
         const year = (row.values.year as number | null) ?? null;
         if (match) {
           if (match.id > 0 && year !== null && (match.first_year === null || year < match.first_year)) firstYear.set(match.id, Math.min(year, firstYear.get(match.id) ?? year));
@@ -334,8 +326,10 @@ export class LoadService {
         }
         if (row.type === 'exemplar') return null;
         const identity = `${row.modelKey}\u0000${ownerId ?? `text:${ownerFolded}`}`;
-        const earlier = [...(earlierByKey.get(row.modelKey) ?? []), ...known].filter((m) => year !== null && m.first_year !== null && m.first_year < year);
-        if (row.type === 'registration' && row.values.status === 'continued' && earlier.length > 0) {
+        const earlier = row.type === 'registration' && row.values.status === 'continued'
+          ? [...(earlierByKey.get(row.modelKey) ?? []), ...candidates.withName(row.modelKey)].filter((m) => year !== null && m.first_year !== null && m.first_year < year)
+          : [];
+        if (earlier.length > 0) {
           w.prepared.review.push({
             record_type: row.type, record_key: row.key, reason: 'possible_model_match',
             message: `${row.where}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
@@ -352,7 +346,7 @@ export class LoadService {
           };
           drafts.push(model);
           // Later files of the group see it like a stored model.
-          byKey.set(row.modelKey, [...known, { ...model, id, creator_unit_id: w.prepared.unitId, creator_unit_text: w.input.result.unit } as ModelWithCreator]);
+          candidates.add({ ...model, id, creator_unit_id: w.prepared.unitId, creator_unit_text: w.input.result.unit } as ModelWithCreator);
         }
         return id;
       });
@@ -403,19 +397,15 @@ function describeFiles(files: string[]): string {
   return files.length > 3 ? `${shown} và ${files.length - 3} tệp khác` : shown;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
-/** The job row's final values for an outcome. */
-export function jobPatch(jobId: number, outcome: LoadOutcome, fileId: number | null): { id: number } & Updateable<IngestJobTable> {
+/** The job row's final values for an outcome (started_at: when its reading began, if known). */
+export function jobPatch(jobId: number, outcome: LoadOutcome, fileId: number | null, startedAt?: Date): { id: number } & Updateable<IngestJobTable> {
+  const started = startedAt ? { started_at: startedAt } : {};
   if (outcome.state === 'failed') {
-    return { id: jobId, state: 'failed', progress: 100, message: outcome.message, errors: JSON.stringify(outcome.errors), finished_at: new Date(), source_file_id: null, record_count: 0, review_count: 0, duplicate: false };
+    return { id: jobId, ...started, state: 'failed', progress: 100, message: outcome.message, errors: JSON.stringify(outcome.errors), finished_at: new Date(), source_file_id: null, record_count: 0, review_count: 0, duplicate: false };
   }
   return {
-    id: jobId, state: outcome.state, progress: 100, source_file_id: fileId, duplicate: outcome.duplicate, record_count: outcome.records,
+    id: jobId, ...started, state: outcome.state, progress: 100, source_file_id: fileId, duplicate: outcome.duplicate, record_count: outcome.records,
     review_count: outcome.reviewOpen, finished_at: new Date(), errors: null,
     message: outcome.duplicate ? 'Tệp này đã được nạp trước đây; không có gì thay đổi.' : outcome.superseded.length > 0
       ? `Đã nạp ${outcome.records} dòng; thay thế ${outcome.superseded.length} phiên bản trước của cùng đơn vị, loại văn bản và năm.`

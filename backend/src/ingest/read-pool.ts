@@ -25,8 +25,16 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy: Pending | null;
+  /** Files sent to the thread, in order; the first is being read. */
+  tasks: Pending[];
 }
+
+/**
+ * Files handed to a thread ahead of time: when the main thread is busy
+ * writing a group, a thread that finishes a file starts the next at once
+ * instead of idling until the main thread can answer.
+ */
+const DEPTH = 3;
 
 /**
  * Reads files off the request thread: a pool of worker threads, each running
@@ -77,12 +85,12 @@ export class ReadPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.busy === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      // The least loaded thread, or a new one while the pool is not full and every thread has work.
+      let slot = this.slots.reduce<Slot | undefined>((best, s) => (!best || s.tasks.length < best.tasks.length ? s : best), undefined);
+      if ((!slot || slot.tasks.length > 0) && this.slots.length < this.size) slot = this.spawn();
+      if (!slot || slot.tasks.length >= DEPTH) return;
       const pending = this.queue.shift()!;
-      slot.busy = pending;
-      pending.timer = setTimeout(() => this.fail(slot!, new ReadError(`Đọc tệp “${pending.task.fileName}” quá ${Math.round(this.timeoutMs / 1000)} giây; bỏ qua tệp này.`)), this.timeoutMs);
+      slot.tasks.push(pending);
       slot.worker.postMessage(pending.task);
     }
   }
@@ -105,12 +113,17 @@ export class ReadPool {
         )
       : new Worker(url, { workerData, resourceLimits });
     worker.unref();
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, tasks: [] };
     worker.on('message', (reply: ReadReply) => {
-      const pending = slot.busy;
+      const pending = slot.tasks[0];
       if (!pending || pending.task.id !== reply.id) return;
+      if ('started' in reply) {
+        // The clock runs from when the thread starts the file, not from when it was queued behind others.
+        pending.timer = setTimeout(() => this.fail(slot, new ReadError(`Đọc tệp “${pending.task.fileName}” quá ${Math.round(this.timeoutMs / 1000)} giây; bỏ qua tệp này.`)), this.timeoutMs);
+        return;
+      }
       clearTimeout(pending.timer);
-      slot.busy = null;
+      slot.tasks.shift();
       if (reply.ok) pending.resolve(reply.result);
       else pending.reject(new ReadError(reply.error));
       this.pump();
@@ -124,17 +137,18 @@ export class ReadPool {
     return slot;
   }
 
-  /** Rejects the slot's task, drops the thread and lets a fresh one take the queue. */
+  /** Rejects the file the thread was reading, drops the thread and lets a fresh one take the rest. */
   private fail(slot: Slot, error: ReadError): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);
-    const pending = slot.busy;
-    slot.busy = null;
-    if (pending) {
-      clearTimeout(pending.timer);
-      pending.reject(error);
+    const [current, ...waiting] = slot.tasks.splice(0);
+    if (current) {
+      clearTimeout(current.timer);
+      current.reject(error);
     }
+    // Files sent ahead but not started go back to the front of the queue.
+    this.queue.unshift(...waiting);
     void slot.worker.terminate();
     if (!this.closed) this.pump();
   }
@@ -144,8 +158,10 @@ export class ReadPool {
     for (const pending of this.queue.splice(0)) pending.reject(new ReadError('Bộ đọc tệp đã dừng.'));
     const slots = this.slots.splice(0);
     for (const slot of slots) {
-      clearTimeout(slot.busy?.timer);
-      slot.busy?.reject(new ReadError('Bộ đọc tệp đã dừng.'));
+      for (const pending of slot.tasks.splice(0)) {
+        clearTimeout(pending.timer);
+        pending.reject(new ReadError('Bộ đọc tệp đã dừng.'));
+      }
     }
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }

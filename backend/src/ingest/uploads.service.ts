@@ -67,6 +67,8 @@ interface QueuedJob {
   sha256: string;
   fileName: string;
   sizeBytes: number;
+  /** Attempts finished before this one. */
+  attempts: number;
 }
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
@@ -94,8 +96,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private readonly running = new Set<Promise<void>>();
   private readonly ready: { job: QueuedJob; result: FileResult }[] = [];
   private reading = 0;
-  private readonly pendingReading: number[] = [];
-  private readingTimer: NodeJS.Timeout | null = null;
+  /** Jobs being read, since when: a state of this process only, shown over the stored 'queued'. */
+  private readonly readingSince = new Map<number, Date>();
   private writing: Promise<void> | null = null;
   private stopping = false;
 
@@ -117,7 +119,6 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.queue.length = 0;
-    if (this.readingTimer) clearTimeout(this.readingTimer);
     await this.pool.close();
     await Promise.allSettled([...this.running]);
     await this.writing;
@@ -154,14 +155,14 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       return { batchId: id, jobIds: ids };
     });
     const view = await this.batch(batchId);
-    this.enqueue(entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e })));
+    this.enqueue(entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e, attempts: 0 })));
     return view;
   }
 
   async batch(id: number): Promise<BatchView> {
     const batch = await this.repository.findBatch(id);
     if (!batch) throw new NotFoundException(`Không có lượt tải lên số ${id}.`);
-    const jobs = (await this.repository.jobsOfBatch(id)).map(jobView);
+    const jobs = (await this.repository.jobsOfBatch(id)).map((row) => this.view(row));
     const counts = { queued: 0, reading: 0, loaded: 0, failed: 0, needs_review: 0, duplicate: 0, records: 0 };
     for (const job of jobs) {
       counts[job.state]++;
@@ -253,9 +254,10 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
 
   /** Starts reads while threads are free, keeping a bounded number of readings waiting for the writer. */
   private pump(): void {
-    const limit = Math.max(1, this.pool.threads) * 2;
+    // Enough reads in flight that every thread has its next files queued (read-pool.ts DEPTH).
+    const limit = Math.max(1, this.pool.threads) * 4;
     const starting: QueuedJob[] = [];
-    while (!this.stopping && this.reading + starting.length < limit && this.ready.length < limit * 8 && this.queue.length > 0) {
+    while (!this.stopping && this.reading + starting.length < limit && this.ready.length < limit * 4 && this.queue.length > 0) {
       starting.push(this.queue.shift()!);
     }
     if (starting.length === 0) return;
@@ -269,16 +271,16 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     this.markReading(jobs);
     await Promise.all(jobs.map(async (job) => {
       try {
-        if (!(await this.store.has(job.sha256))) {
-          await this.finish(job, { state: 'failed', message: `Tệp “${job.fileName}”: không còn bản gốc trong kho (đã bị xóa hẳn); hãy tải lên lại.`, errors: [] });
-          return;
-        }
         let result: FileResult;
         try {
           result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
         } catch (error) {
           if (this.stopping) return;
-          await this.finish(job, { state: 'failed', message: `Tệp “${job.fileName}”: không đọc được — ${error instanceof Error ? error.message : String(error)}`, errors: [] });
+          // Only now ask why: a stat per file in the common case is wasted work.
+          const message = (await this.store.has(job.sha256))
+            ? `Tệp “${job.fileName}”: không đọc được — ${error instanceof Error ? error.message : String(error)}`
+            : `Tệp “${job.fileName}”: không còn bản gốc trong kho (đã bị xóa hẳn); hãy tải lên lại.`;
+          await this.finish(job, { state: 'failed', message, errors: [] });
           return;
         }
         if (this.stopping) return;
@@ -303,7 +305,6 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
         for (let waited = 0; waited < GROUP_WAIT_MS && this.ready.length < MIN_GROUP_FILES && this.reading > 0; waited += 10) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
-        await this.flushReading();
         const group: { job: QueuedJob; result: FileResult }[] = [];
         let rows = 0;
         while (this.ready.length > 0 && group.length < MAX_GROUP_FILES && rows < MAX_GROUP_ROWS) {
@@ -315,9 +316,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
         const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));
         await this.loader.loadMany(group.map(({ job, result }) => ({
           sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result, batchId: job.batchId, jobId: job.id, mode: 'upload' as const,
-          allowedUnits: allowed.get(job.batchId),
+          allowedUnits: allowed.get(job.batchId), startedAt: this.readingSince.get(job.id),
         })));
-        for (const { job } of group) await this.completed(job);
+        await this.completed(group.map(({ job }) => job));
       }
     })()
       .catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)))
@@ -338,54 +339,71 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * 'reading' is persisted in batches (by the writer, or after a short delay
-   * when it is idle) rather than one commit per file; after a crash both
-   * 'queued' and 'reading' jobs are queued again, so nothing depends on it.
+   * 'reading' is not written to the database: it lasts a fraction of a second
+   * per file, and after a crash a job left 'queued' is read again anyway. It
+   * is shown over the stored state (view()), and its start time is stored
+   * with the job's outcome.
    */
   private markReading(jobs: QueuedJob[]): void {
-    this.pendingReading.push(...jobs.map((j) => j.id));
-    this.readingTimer ??= setTimeout(() => {
-      this.readingTimer = null;
-      void this.flushReading().catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)));
-    }, 100);
+    const now = new Date();
+    for (const job of jobs) this.readingSince.set(job.id, now);
+    // Nothing about a job changed in the database yet: its view needs no query (which would queue behind the writer).
+    if (!this.events.observed) return;
+    for (const job of jobs) {
+      this.events.next({
+        batchId: job.batchId, type: 'job',
+        data: {
+          id: job.id, batchId: job.batchId, fileName: job.fileName, sha256: job.sha256, sizeBytes: job.sizeBytes, state: 'reading', progress: 30,
+          message: null, errors: [], sourceFileId: null, duplicate: false, records: 0, reviewItems: 0, attempts: job.attempts,
+          startedAt: now.toISOString(), finishedAt: null,
+        },
+      });
+    }
   }
 
-  private async flushReading(): Promise<void> {
-    if (this.pendingReading.length === 0) return;
-    const ids = this.pendingReading.splice(0);
-    await this.repository.markReading(ids);
-    for (const id of ids) void this.publishJob(id);
+  /** A stored job as the page sees it: 'reading' while this process reads it. */
+  private view(row: JobRow): JobView {
+    const view = jobView(row);
+    const since = this.readingSince.get(row.id);
+    if (!since || FINAL.includes(view.state)) return view;
+    return { ...view, state: 'reading', progress: 30, startedAt: since.toISOString() };
   }
 
   /** A job that ends without reaching the writer (unreadable, raw file gone). */
   private async finish(job: QueuedJob, outcome: LoadOutcome): Promise<void> {
-    await this.loader.finishJob(this.repository.db, job.id, outcome, null);
-    await this.completed(job);
+    await this.loader.finishJob(this.repository.db, job.id, outcome, null, this.readingSince.get(job.id));
+    await this.completed([job]);
   }
 
-  private async completed(job: QueuedJob): Promise<void> {
-    await this.publishJob(job.id);
-    const left = (this.remaining.get(job.batchId) ?? 1) - 1;
-    if (left > 0) {
-      this.remaining.set(job.batchId, left);
-      return;
+  /** Jobs that reached a final state: tell the followers, and finish batches that have no job left. */
+  private async completed(jobs: QueuedJob[]): Promise<void> {
+    for (const job of jobs) this.readingSince.delete(job.id);
+    await this.publishJobs(jobs.map((j) => j.id));
+    for (const job of jobs) {
+      const left = (this.remaining.get(job.batchId) ?? 1) - 1;
+      if (left > 0) {
+        this.remaining.set(job.batchId, left);
+        continue;
+      }
+      this.remaining.delete(job.batchId);
+      const view = await this.batch(job.batchId);
+      this.events.next({ batchId: job.batchId, type: 'done', data: view });
+      for (const resolve of this.waiters.get(job.batchId) ?? []) resolve(view);
+      this.waiters.delete(job.batchId);
     }
-    this.remaining.delete(job.batchId);
-    const view = await this.batch(job.batchId);
-    this.events.next({ batchId: job.batchId, type: 'done', data: view });
-    for (const resolve of this.waiters.get(job.batchId) ?? []) resolve(view);
-    this.waiters.delete(job.batchId);
   }
 
-  private async publishJob(jobId: number): Promise<void> {
-    if (!this.events.observed) return;
-    const row = await this.repository.findJob(this.repository.db, jobId);
-    if (row) this.events.next({ batchId: row.batch_id, type: 'job', data: jobView(row) });
+  /** One 'job' event per job, read in one query; nothing when nobody follows. */
+  private async publishJobs(jobIds: number[]): Promise<void> {
+    if (!this.events.observed || jobIds.length === 0) return;
+    for (const row of await this.repository.findJobs(this.repository.db, jobIds)) {
+      this.events.next({ batchId: row.batch_id, type: 'job', data: this.view(row) });
+    }
   }
 }
 
 function toQueued(row: JobRow): QueuedJob {
-  return { id: row.id, batchId: row.batch_id, sha256: row.sha256, fileName: row.file_name, sizeBytes: row.size_bytes };
+  return { id: row.id, batchId: row.batch_id, sha256: row.sha256, fileName: row.file_name, sizeBytes: row.size_bytes, attempts: row.attempts };
 }
 
 export function jobView(row: JobRow): JobView {

@@ -67,7 +67,7 @@ export class ModelsRepository {
 
   async list(filter: ModelListFilter): Promise<ModelListRow[]> {
     await this.closure.ensureFresh();
-    const db = this.database.db;
+    const db = this.database.read;
     const scoped = (extra: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> => sql<SqlBool>`${sql.join([sql`true`, ...extra], sql` and `)}`;
     const regFilters: RawBuilder<SqlBool>[] = [countedFile('f', null)];
     if (filter.year !== null) regFilters.push(sql<SqlBool>`r.year = ${filter.year}`);
@@ -127,7 +127,7 @@ export class ModelsRepository {
   }
 
   findModel(id: number) {
-    return this.database.db.selectFrom('model').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.database.read.selectFrom('model').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** Every counted registration, recognition and exemplar row of the model, with file and unit. */
@@ -156,7 +156,7 @@ export class ModelsRepository {
              false
         from exemplar e join source_file f on f.id = e.source_file_id left join unit u on u.id = ${attributedUnit('e')}
        where e.model_id = ${modelId} and ${countedFile('f', null)} and ${inScope('e')}
-       order by 3 nulls last, 1, 2`.execute(this.database.db);
+       order by 3 nulls last, 1, 2`.execute(this.database.read);
     return result.rows.map((row) => ({
       ...row,
       source: typeof row.source === 'string' ? (JSON.parse(row.source) as RowSource) : row.source,
@@ -167,7 +167,7 @@ export class ModelsRepository {
   /** (sha256, record_key, field) of every correction on these rows, to flag corrected values. */
   async correctedFields(keys: { sha256: string; recordKey: string }[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await this.database.db
+    const rows = await this.database.read
       .selectFrom('correction')
       .select(['sha256', 'record_key', 'field'])
       .where('record_key', 'in', [...new Set(keys.map((k) => k.recordKey))])

@@ -44,8 +44,9 @@ export class EvaluationRepository {
     @Inject(AnalyticsFacts) private readonly facts: AnalyticsFacts,
   ) {}
 
+  /** Read-only queries: the pool of readers. */
   private get db(): Kysely<DB> {
-    return this.database.db;
+    return this.database.read;
   }
 
   async modelCounts(q: FactQuery, filter: ModelFilter): Promise<ModelCountRow[]> {

@@ -18,7 +18,7 @@ import { QuotaEngine } from './quota-engine.js';
       provide: AnalyticsFacts,
       inject: [Database, UnitClosure],
       useFactory: (database: Database, closure: UnitClosure) => {
-        const facts = new AnalyticsFacts(() => database.db, closure);
+        const facts = new AnalyticsFacts(() => database.db, closure, () => database.read);
         database.changes.onChange(() => facts.invalidate());
         return facts;
       },

@@ -37,6 +37,19 @@ const REWRITES: [RegExp, string][] = [
  */
 export function fold(text: string | null | undefined): string {
   if (!text) return '';
+  // Loading a batch folds the same few owner and unit names thousands of times.
+  const cached = FOLDED.get(text);
+  if (cached !== undefined) return cached;
+  if (FOLDED.size >= FOLD_CACHE_SIZE) FOLDED.clear();
+  const folded = foldUncached(text);
+  FOLDED.set(text, folded);
+  return folded;
+}
+
+const FOLD_CACHE_SIZE = 20_000;
+const FOLDED = new Map<string, string>();
+
+function foldUncached(text: string): string {
   let s = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -51,20 +64,29 @@ export function fold(text: string | null | undefined): string {
 /** Letter-bigram Dice similarity of two folded keys, 0–1. Used only to rank suggestions. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const grams = (s: string) => {
-    const map = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i++) {
-      const g = s.slice(i, i + 2);
-      map.set(g, (map.get(g) ?? 0) + 1);
-    }
-    return map;
-  };
-  const ga = grams(a);
-  const gb = grams(b);
+  return diceOf(bigrams(a), bigrams(b));
+}
+
+/** A folded key's letter bigrams as sorted codes: computed once per registry key, compared many times. */
+export function bigrams(s: string): Uint32Array {
+  const out = new Uint32Array(Math.max(0, s.length - 1));
+  for (let i = 0; i < out.length; i++) out[i] = (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+  return out.sort();
+}
+
+/** Dice coefficient of two bigram profiles (multiset intersection of sorted codes). */
+export function diceOf(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  return (2 * common) / (a.length - 1 + (b.length - 1));
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
 }
 
 /** Generic words that say what an organisation is, not which one: dropped to find the place in a name. */

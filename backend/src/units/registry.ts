@@ -1,5 +1,6 @@
-import { fold, placeOf, similarity } from './fold.js';
+import { bigrams, diceOf, fold, placeOf } from './fold.js';
 import type { AliasRow, LineageRow, UnitRow } from './units.repository.js';
+import { push } from '../common/multimap.js';
 
 /** How a written name was matched to a unit. */
 export type ResolutionMethod = 'exact' | 'alias';
@@ -164,11 +165,15 @@ export class UnitRegistry {
     return computed;
   }
 
+  private profiles: { key: string; grams: Uint32Array; entries: AliasEntry[] }[] | null = null;
+
   private computeSuggestions(folded: string, context: ResolveContext, area: UnitRow | null): UnitSuggestion[] {
     const best = new Map<number, number>();
-    for (const [key, entries] of this.byKey) {
+    this.profiles ??= [...this.byKey].map(([key, entries]) => ({ key, grams: bigrams(key), entries }));
+    const grams = bigrams(folded);
+    for (const { key, grams: keyGrams, entries } of this.profiles) {
       if (Math.abs(key.length - folded.length) > folded.length) continue;
-      const score = similarity(folded, key);
+      const score = key === folded ? 1 : diceOf(grams, keyGrams);
       if (score < SUGGESTION_THRESHOLD) continue;
       for (const entry of entries) {
         const unit = this.units.get(entry.unitId);
@@ -221,8 +226,3 @@ export class UnitRegistry {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

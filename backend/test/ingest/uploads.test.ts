@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IngestRepository } from '../../src/ingest/ingest.repository.js';
+import { LoadService } from '../../src/ingest/load.service.js';
 import type { FileDetail, FilePage, FileRecords } from '../../src/ingest/files.service.js';
 import type { BatchView } from '../../src/ingest/uploads.service.js';
 import type { StoreSummary } from '../../src/ingest/ingest.repository.js';
@@ -136,6 +137,50 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     const done = events.at(-1)!.data as BatchView;
     expect(done.state).toBe('done');
     expect(done.jobs.every((j) => j.progress === 100)).toBe(true);
+  });
+
+  it('streams each job’s reading and outcome live while the batch is still being written', async () => {
+    // The writer waits at a gate, so the stream is surely opened on a running batch.
+    const loader = t.app.get(LoadService);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const loadMany = loader.loadMany.bind(loader);
+    const spy = vi.spyOn(loader, 'loadMany').mockImplementation(async (inputs) => {
+      await gate;
+      return loadMany(inputs);
+    });
+    try {
+      const files = await Promise.all(['Đông Hòa', 'Đông Lai'].map(async (commune) => ({
+        name: `live-${commune}.xlsx`,
+        bytes: await registrationList({ unit: `Đảng ủy xã ${commune}`, year: 2022, rows: ROWS_V1.slice(1, 2) }),
+      })));
+      const batch = (await (await postFiles(t, files)).json()) as BatchView;
+      const stream = await t.fetch(`/api/uploads/${batch.id}/events`);
+      const reader = stream.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      while (!/event: batch\n[^]*?\n\n/.test(text)) text += decoder.decode((await reader.read()).value, { stream: true });
+      open();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+      const events = text.split(/\n\n/).filter((block) => block.trim()).map((block) => ({
+        event: /^event: (.*)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null') as { state: string; id: number },
+      }));
+      // Read but not written: the snapshot shows both files 'reading' (a state kept in memory, not in the database).
+      const snapshot = events[0]!.data as unknown as BatchView;
+      expect(events[0]!.event).toBe('batch');
+      expect(snapshot.state).toBe('running');
+      expect(snapshot.jobs.map((j) => j.state)).toEqual(['reading', 'reading']);
+      for (const job of batch.jobs) {
+        const states = events.filter((e) => e.event === 'job' && e.data.id === job.id).map((e) => e.data.state);
+        expect(states).toHaveLength(1);
+        expect(['loaded', 'needs_review']).toContain(states[0]);
+      }
+      expect(events.at(-1)).toMatchObject({ event: 'done', data: { state: 'done' } });
+    } finally {
+      open();
+      spy.mockRestore();
+    }
   });
 });
 

@@ -24,7 +24,7 @@ const wrap = (connection: DuckDBConnection) => {
 };
 const database = app.get(Database);
 wrap(database.raw);
-for (const reader of (database as unknown as { readers?: DuckDBConnection[] }).readers ?? []) wrap(reader);
+for (const reader of database.readers) wrap(reader);
 
 // POST starts recording, GET returns what was recorded since and stops.
 app.use('/__bench/capture', (req: Request, res: Response, next: NextFunction) => {

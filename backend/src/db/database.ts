@@ -33,6 +33,8 @@ export class Database {
     readonly read: Kysely<DB>,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** The readers' connections (the API bench records the SQL they run). */
+    readonly readers: readonly DuckDBConnection[],
     readonly path: string,
   ) {}
 
@@ -42,8 +44,10 @@ export class Database {
     const instance = await DuckDBInstance.create(databasePath);
     const connection = await instance.connect();
     const db = new Kysely<DB>({ dialect: new DuckDBDialect({ connection: async () => connection }) });
-    const read = new Kysely<DB>({ dialect: new DuckDBDialect({ connection: () => instance.connect(), connections: Math.max(2, readers) }) });
-    const database = new Database(db, read, instance, connection, databasePath);
+    const readerConnections = await Promise.all(Array.from({ length: Math.max(2, readers) }, () => instance.connect()));
+    let handedOut = 0;
+    const read = new Kysely<DB>({ dialect: new DuckDBDialect({ connection: async () => readerConnections[handedOut++]!, connections: readerConnections.length }) });
+    const database = new Database(db, read, instance, connection, readerConnections, databasePath);
     await database.migrate();
     // DuckDB cannot replay DDL from its WAL after a hard kill (SIGKILL, power loss):
     // fold the migrations into the file before anything else is written.
@@ -121,6 +125,8 @@ export class Database {
   async close(): Promise<void> {
     if (this.path !== ':memory:') await sql`checkpoint`.execute(this.db).catch(() => undefined);
     await this.read.destroy();
+    // The pool only takes its connections on its first query: close them here too, or the file stays locked.
+    for (const reader of this.readers) reader.closeSync();
     await this.db.destroy();
     this.instance.closeSync();
   }

@@ -57,33 +57,16 @@ async function ensureDataset(): Promise<void> {
   console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/**
- * The decorator helpers oxc's transform imports from '@oxc-project/runtime'
- * (not installed here): the same functions TypeScript emits as __decorate,
- * __metadata and __param.
- */
-const HELPERS: Record<string, string> = {
-  decorate: `export default function _decorate(decorators, target, key, desc) {
-    var c = arguments.length, r = c < 3 ? target : desc === null ? (desc = Object.getOwnPropertyDescriptor(target, key)) : desc, d;
-    if (typeof Reflect === 'object' && typeof Reflect.decorate === 'function') r = Reflect.decorate(decorators, target, key, desc);
-    else for (var i = decorators.length - 1; i >= 0; i--) if ((d = decorators[i])) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
-    return c > 3 && r && Object.defineProperty(target, key, r), r;
-  }`,
-  decorateMetadata: `export default function _decorateMetadata(k, v) {
-    if (typeof Reflect === 'object' && typeof Reflect.metadata === 'function') return Reflect.metadata(k, v);
-  }`,
-  decorateParam: `export default function _decorateParam(index, decorator) {
-    return function (target, key) { decorator(target, key, index); };
-  }`,
-};
+/** The decorator helpers oxc's transform imports from '@oxc-project/runtime' (not installed here): backend/tools/decorator-helpers.mjs. */
+const HELPERS_FILE = path.join(REPO_ROOT, 'backend/tools/decorator-helpers.mjs');
 const oxcRuntimeHelpers = {
   name: 'oxc-runtime-helpers',
   resolveId(id: string) {
-    const match = /^@oxc-project\/runtime\/helpers\/(\w+)$/.exec(id);
-    return match && HELPERS[match[1]!] ? `\0oxc-helper:${match[1]}` : null;
+    const match = /^@oxc-project\/runtime\/helpers\/(decorate|decorateMetadata|decorateParam)$/.exec(id);
+    return match ? `\0oxc-helper:${match[1]}` : null;
   },
   load(id: string) {
-    return id.startsWith('\0oxc-helper:') ? HELPERS[id.slice('\0oxc-helper:'.length)]! : null;
+    return id.startsWith('\0oxc-helper:') ? `export { ${id.slice('\0oxc-helper:'.length)} as default } from ${JSON.stringify(HELPERS_FILE)};` : null;
   },
 };
 

@@ -10,27 +10,9 @@
  * their metadata, the way tsc builds dist/. tsx still resolves every import.
  */
 import { register } from 'node:module';
+import { decorate, decorateMetadata, decorateParam } from './decorator-helpers.mjs';
 
-// The helpers oxc's output calls (its 'External' mode), written as tsc emits them.
-globalThis.babelHelpers ??= {
-  decorate(decorators, target, key, desc) {
-    const c = arguments.length;
-    let r = c < 3 ? target : desc === null ? (desc = Object.getOwnPropertyDescriptor(target, key)) : desc;
-    if (typeof Reflect === 'object' && typeof Reflect.decorate === 'function') r = Reflect.decorate(decorators, target, key, desc);
-    else for (let i = decorators.length - 1; i >= 0; i--) {
-      const d = decorators[i];
-      if (d) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
-    }
-    if (c > 3 && r) Object.defineProperty(target, key, r);
-    return r;
-  },
-  decorateMetadata(key, value) {
-    if (typeof Reflect === 'object' && typeof Reflect.metadata === 'function') return Reflect.metadata(key, value);
-    return () => undefined;
-  },
-  decorateParam(index, decorator) {
-    return (target, key) => decorator(target, key, index);
-  },
-};
+// The helpers oxc's output calls (its 'External' mode).
+globalThis.babelHelpers ??= { decorate, decorateMetadata, decorateParam };
 
 register('./decorator-metadata.hooks.mjs', import.meta.url);

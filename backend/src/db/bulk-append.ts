@@ -70,7 +70,7 @@ function writerFor(type: string): Writer {
 }
 
 function toNumber(value: unknown, column: string): number {
-  const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : Number(value);
+  const n = Number(value);
   if (!Number.isFinite(n)) throw new Error(`appendRows: column ${column} expects a number, got ${String(value)}`);
   return n;
 }

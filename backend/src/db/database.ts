@@ -89,21 +89,19 @@ export class Database {
       filled = filled.map((r) => (r[column.name] === undefined || r[column.name] === null ? { ...r, [column.name]: ids[k++] } : r));
     }
     const appender = await this.connection.createAppender(table);
-    let failed = true;
     try {
       appendRows(appender, columns, filled);
       appender.flushSync();
-      failed = false;
-    } finally {
-      // After an error the appender may hold half a row: closing would flush it. The caller's rollback discards the rest.
-      if (failed) {
-        try {
-          appender.closeSync();
-        } catch {
-          /* the error that brought us here is the one to report */
-        }
-      } else appender.closeSync();
+    } catch (error) {
+      // The appender may hold half a row, which closing tries to flush; the caller's rollback discards the rest.
+      try {
+        appender.closeSync();
+      } catch {
+        /* the error that brought us here is the one to report */
+      }
+      throw error;
     }
+    appender.closeSync();
   }
 
   async migrate(): Promise<MigrationResultSet> {

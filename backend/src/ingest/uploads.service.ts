@@ -350,14 +350,11 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     // Nothing about a job changed in the database yet: its view needs no query (which would queue behind the writer).
     if (!this.events.observed) return;
     for (const job of jobs) {
-      this.events.next({
-        batchId: job.batchId, type: 'job',
-        data: {
-          id: job.id, batchId: job.batchId, fileName: job.fileName, sha256: job.sha256, sizeBytes: job.sizeBytes, state: 'reading', progress: 30,
-          message: null, errors: [], sourceFileId: null, duplicate: false, records: 0, reviewItems: 0, attempts: job.attempts,
-          startedAt: now.toISOString(), finishedAt: null,
-        },
-      });
+      const queued: JobView = {
+        id: job.id, batchId: job.batchId, fileName: job.fileName, sha256: job.sha256, sizeBytes: job.sizeBytes, state: 'queued', progress: 0,
+        message: null, errors: [], sourceFileId: null, duplicate: false, records: 0, reviewItems: 0, attempts: job.attempts, startedAt: null, finishedAt: null,
+      };
+      this.events.next({ batchId: job.batchId, type: 'job', data: asReading(queued, now) });
     }
   }
 
@@ -365,8 +362,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private view(row: JobRow): JobView {
     const view = jobView(row);
     const since = this.readingSince.get(row.id);
-    if (!since || FINAL.includes(view.state)) return view;
-    return { ...view, state: 'reading', progress: 30, startedAt: since.toISOString() };
+    return since && !FINAL.includes(view.state) ? asReading(view, since) : view;
   }
 
   /** A job that ends without reaching the writer (unreadable, raw file gone). */
@@ -400,6 +396,11 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       this.events.next({ batchId: row.batch_id, type: 'job', data: this.view(row) });
     }
   }
+}
+
+/** A queued job while this process reads it. */
+function asReading(view: JobView, since: Date): JobView {
+  return { ...view, state: 'reading', progress: 30, startedAt: since.toISOString() };
 }
 
 function toQueued(row: JobRow): QueuedJob {

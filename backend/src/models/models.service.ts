@@ -4,17 +4,7 @@ import { within, withScopeUnit } from '../auth/scope.js';
 import type { ModelListQueryDto } from './dto/models.dto.js';
 import { ModelsRepository, type ModelHistoryRow } from './models.repository.js';
 import type { ModelDetail, ModelPage, ModelYear, ProvenancedValue } from './models.types.js';
-
-/** Folds a search the way the repository folds stored text: no diacritics or tones, đ → d, lower case. */
-export function foldQuery(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+import { stripMarks } from '../units/fold.js';
 
 /** The models list (search, filters, paging) and a model's history with provenance. */
 @Injectable()
@@ -26,7 +16,7 @@ export class ModelsService {
     const page = query.page ?? 1;
     const scoped = withScopeUnit(query, scope);
     const rows = await this.repository.list({
-      q: query.q ? foldQuery(query.q) || null : null,
+      q: query.q ? stripMarks(query.q) || null : null,
       field: query.field ?? null,
       status: query.status ?? null,
       recognized: query.recognized ?? null,

@@ -49,22 +49,25 @@ export function fold(text: string | null | undefined): string {
 const FOLD_CACHE_SIZE = 20_000;
 const FOLDED = new Map<string, string>();
 
-function foldUncached(text: string): string {
-  let s = text
+/**
+ * Diacritics and tone marks removed (so "hoà"/"hòa" and NFD/NFC agree),
+ * đ → d, lower case, punctuation to spaces: the part of folding a search
+ * shares with stored text folded in SQL (no abbreviations expanded).
+ */
+export function stripMarks(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
-  return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Letter-bigram Dice similarity of two folded keys, 0–1. Used only to rank suggestions. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  return diceOf(bigrams(a), bigrams(b));
+function foldUncached(text: string): string {
+  let s = stripMarks(text);
+  for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 /** A folded key's letter bigrams as sorted codes: computed once per registry key, compared many times. */

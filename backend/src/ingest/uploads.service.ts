@@ -95,6 +95,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private readonly events = new Subject<UploadEvent>();
   private readonly running = new Set<Promise<void>>();
   private readonly ready: { job: QueuedJob; result: FileResult }[] = [];
+  /** Ids of the jobs not yet finished, in upload order. */
+  private readonly unwritten: number[] = [];
   private reading = 0;
   /** Jobs being read, since when: a state of this process only, shown over the stored 'queued'. */
   private readonly readingSince = new Map<number, Date>();
@@ -248,8 +250,33 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     for (const job of jobs) {
       this.remaining.set(job.batchId, (this.remaining.get(job.batchId) ?? 0) + 1);
       this.queue.push(job);
+      this.unwritten.push(job.id);
     }
+    // Read and write in upload order (retried files go before later uploads).
+    this.queue.sort((a, b) => a.id - b.id);
+    this.unwritten.sort((a, b) => a - b);
     this.pump();
+  }
+
+  /**
+   * The readings the writer may take now, in upload order: a file is written
+   * only after every file uploaded before it, so when two are versions of the
+   * same document the later upload supersedes the earlier one, whichever
+   * reader thread finished first.
+   */
+  private nextGroup(): { job: QueuedJob; result: FileResult }[] {
+    this.ready.sort((a, b) => a.job.id - b.job.id);
+    const group: { job: QueuedJob; result: FileResult }[] = [];
+    let rows = 0;
+    for (const [i, id] of this.unwritten.entries()) {
+      if (group.length >= MAX_GROUP_FILES || rows >= MAX_GROUP_ROWS) break;
+      const next = this.ready[group.length];
+      if (!next || next.job.id !== id || i !== group.length) break;
+      rows += next.result.records.length;
+      group.push(next);
+    }
+    this.ready.splice(0, group.length);
+    return group;
   }
 
   /** Starts reads while threads are free, keeping a bounded number of readings waiting for the writer. */
@@ -257,7 +284,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     // Enough reads in flight that every thread has its next files queued (read-pool.ts DEPTH).
     const limit = Math.max(1, this.pool.threads) * 4;
     const starting: QueuedJob[] = [];
-    while (!this.stopping && this.reading + starting.length < limit && this.ready.length < limit * 4 && this.queue.length > 0) {
+    // The backlog bound never holds back the file the writer waits for (a retried file can queue behind later ones' readings).
+    const backlogOk = () => this.ready.length < limit * 4 || this.queue[0]!.id === this.unwritten[0];
+    while (!this.stopping && this.queue.length > 0 && this.reading + starting.length < limit && backlogOk()) {
       starting.push(this.queue.shift()!);
     }
     if (starting.length === 0) return;
@@ -305,13 +334,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
         for (let waited = 0; waited < GROUP_WAIT_MS && this.ready.length < MIN_GROUP_FILES && this.reading > 0; waited += 10) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
-        const group: { job: QueuedJob; result: FileResult }[] = [];
-        let rows = 0;
-        while (this.ready.length > 0 && group.length < MAX_GROUP_FILES && rows < MAX_GROUP_ROWS) {
-          const next = this.ready.shift()!;
-          rows += next.result.records.length;
-          group.push(next);
-        }
+        const group = this.nextGroup();
+        // The next file in upload order is still being read: its reader calls drain() again.
+        if (group.length === 0) break;
         this.pump();
         const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));
         await this.loader.loadMany(group.map(({ job, result }) => ({
@@ -369,11 +394,17 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private async finish(job: QueuedJob, outcome: LoadOutcome): Promise<void> {
     await this.loader.finishJob(this.repository.db, job.id, outcome, null, this.readingSince.get(job.id));
     await this.completed([job]);
+    // Files read after this one may have waited for it.
+    this.drain();
   }
 
   /** Jobs that reached a final state: tell the followers, and finish batches that have no job left. */
   private async completed(jobs: QueuedJob[]): Promise<void> {
-    for (const job of jobs) this.readingSince.delete(job.id);
+    for (const job of jobs) {
+      this.readingSince.delete(job.id);
+      const at = this.unwritten.indexOf(job.id);
+      if (at >= 0) this.unwritten.splice(at, 1);
+    }
     await this.publishJobs(jobs.map((j) => j.id));
     for (const job of jobs) {
       const left = (this.remaining.get(job.batchId) ?? 1) - 1;

@@ -139,6 +139,19 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     expect(done.jobs.every((j) => j.progress === 100)).toBe(true);
   });
 
+  it('supersedes in upload order, even when the later version is read first', async () => {
+    // The first version is long, so the second (short) one is read first by the other reader thread.
+    const long = Array.from({ length: 3000 }, (_, i) => [`Mô hình thử số ${i + 1}`, 'Kinh tế', 'Chi bộ thôn Đông Thượng', 'Mới', '01/03/2024', '']);
+    const first = { name: 'dong-lai-2024-ban-dau.xlsx', bytes: await registrationList({ unit: 'Đảng ủy xã Đông Lai', year: 2024, rows: long }) };
+    const second = { name: 'dong-lai-2024-ban-cuoi.xlsx', bytes: await registrationList({ unit: 'Đảng ủy xã Đông Lai', year: 2024, rows: ROWS_V1 }) };
+    const batch = await upload(t, [first, second]);
+    const [a, b] = batch.jobs;
+    expect(a!.fileName).toBe(first.name);
+    expect(b!.records).toBe(3);
+    expect(await get<FileDetail>(t, `/api/files/${b!.sourceFileId}`)).toMatchObject({ status: 'loaded' });
+    expect(await get<FileDetail>(t, `/api/files/${a!.sourceFileId}`)).toMatchObject({ status: 'superseded', supersededBy: b!.sourceFileId });
+  });
+
   it('streams each job’s reading and outcome live while the batch is still being written', async () => {
     // The writer waits at a gate, so the stream is surely opened on a running batch.
     const loader = t.app.get(LoadService);

@@ -258,6 +258,11 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     this.pump();
   }
 
+  /** Whether the earliest unfinished file has been read: otherwise the writer waits (its reader calls drain()). */
+  private nextIsRead(): boolean {
+    return this.ready.some((r) => r.job.id === this.unwritten[0]);
+  }
+
   /**
    * The readings the writer may take now, in upload order: a file is written
    * only after every file uploaded before it, so when two are versions of the
@@ -327,16 +332,14 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
    * and loads them together; runs again while readings keep arriving.
    */
   private drain(): void {
-    if (this.writing || this.ready.length === 0 || this.stopping) return;
+    if (this.writing || !this.nextIsRead() || this.stopping) return;
     this.writing = (async () => {
-      while (this.ready.length > 0 && !this.stopping) {
+      while (this.nextIsRead() && !this.stopping) {
         // Let a few more readings arrive: one commit for many files costs far less than one each.
         for (let waited = 0; waited < GROUP_WAIT_MS && this.ready.length < MIN_GROUP_FILES && this.reading > 0; waited += 10) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         const group = this.nextGroup();
-        // The next file in upload order is still being read: its reader calls drain() again.
-        if (group.length === 0) break;
         this.pump();
         const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));
         await this.loader.loadMany(group.map(({ job, result }) => ({

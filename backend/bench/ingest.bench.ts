@@ -7,6 +7,10 @@
  *   BENCH_FILES=1000   number of files
  *   BENCH_WORKERS=n    reader threads (default: the ingest default, one per core)
  *   BENCH_FOLLOW=poll  follow the batch by polling GET /api/uploads/:id (default: its server-sent events, as the page does)
+ *   BENCH_REGISTRY=none  leave the generated communes out of the unit registry: every issuer and owner
+ *                      is unknown, so every row waits for review with suggestions (a first upload before
+ *                      the office imported its unit list). Default: the communes and their organisations
+ *                      are registered, as after the unit list import, so names resolve as in daily use.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -26,6 +30,28 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? process.env.DVK_INGEST_WORKE
 function rowsFor(i: number): number {
   // Deterministic spread over 5–60 rows (a commune's list), mean ≈ 32.
   return 5 + ((i * 7919 + 13) % 56);
+}
+
+/**
+ * The generated communes as the office's unit list would hold them: the
+ * commune, its party committee (the files' issuer) and the organisations the
+ * files name as owners ("Hội Nông dân xã" is read within the issuing commune).
+ */
+function benchRegistry(count: number) {
+  const organisations: [string, string, string][] = [
+    ['Hội Nông dân xã', 'mass_organisation', 'commune'], ['Hội Liên hiệp Phụ nữ xã', 'mass_organisation', 'commune'],
+    ['Đoàn Thanh niên xã', 'mass_organisation', 'commune'], ['Hội Cựu chiến binh xã', 'mass_organisation', 'commune'],
+    ['Ủy ban nhân dân xã', 'peoples_committee', 'commune'], ['Chi bộ Công an xã', 'police', 'grassroots'], ['Chi bộ Quân sự xã', 'military', 'grassroots'],
+  ];
+  const units = [];
+  for (let i = 1; i <= count; i++) {
+    const place = `Thử Nghiệm ${i}`;
+    const unit = (key: string, name: string, kind: string, level: string, parent: string) => ({ key, name, kind, level, parent, valid_from: null, valid_to: null, aliases: [] });
+    units.push(unit(`bench-xa-${i}`, `Xã ${place}`, 'commune', 'commune', 'tinh'));
+    units.push(unit(`bench-du-${i}`, `Đảng ủy xã ${place}`, 'party_committee', 'commune', `bench-xa-${i}`));
+    organisations.forEach(([name, kind, level], k) => units.push(unit(`bench-org-${i}-${k}`, `${name} ${place}`, kind, level, level === 'grassroots' ? `bench-du-${i}` : `bench-xa-${i}`)));
+  }
+  return { units, lineage: [] };
 }
 
 function percentile(values: number[], p: number): number {
@@ -71,6 +97,14 @@ const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).p
 const api = await loginAt(url, 'bench', 'Mật-khẩu-đo-tải-2026');
 // The demo province's registry, so owners are resolved (and suggested) against real units.
 await app.get(UnitsService).importRegistryFile(path.join(REPO_ROOT, 'sample-data/units/units.json'));
+const REGISTERED = process.env.BENCH_REGISTRY !== 'none';
+if (REGISTERED) {
+  const registryFile = path.join(dir, 'units.json');
+  writeFileSync(registryFile, JSON.stringify(benchRegistry(FILES)));
+  const started = performance.now();
+  await app.get(UnitsService).importRegistryFile(registryFile);
+  console.log(`Danh mục: ${FILES} xã thử nghiệm và tổ chức của chúng (${((performance.now() - started) / 1000).toFixed(1)} s, ngoài phần đo)`);
+}
 // Warm the app's reader threads with one throwaway file so both timings exclude thread start-up.
 {
   const form = new FormData();
@@ -113,6 +147,7 @@ const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 const result = {
   files: FILES,
+  registry: REGISTERED ? 'communes registered' : 'none (every owner unresolved)',
   workers: WORKERS,
   rows: view.counts.records,
   expectedRows,
@@ -133,7 +168,7 @@ const result = {
   loadOverheadPercent: Math.round((loadSeconds / extractSeconds - 1) * 100),
 };
 console.log(`
-Nạp ${FILES} tệp qua API (${WORKERS} luồng đọc), DuckDB tạm
+Nạp ${FILES} tệp qua API (${WORKERS} luồng đọc), DuckDB tạm; ${REGISTERED ? 'các xã có trong danh mục đơn vị' : 'các xã KHÔNG có trong danh mục (mọi chủ thể chờ duyệt)'}
   chỉ trích xuất (ETL, cùng số luồng) ${result.extractSeconds.toFixed(2)} s
   nạp qua API (tải lên → xong)     ${result.loadSeconds.toFixed(2)} s   (nhận tệp: ${result.uploadAcceptedSeconds.toFixed(2)} s)
   tệp/giây                          ${result.filesPerSecond}

@@ -64,6 +64,9 @@ function writerFor(type: string): Writer {
       return (a, v, c) => a.appendTimestampTZ(timestampTZValue(BigInt(toMillis(v, c)) * 1000n));
     case 'VARCHAR':
       return (a, v) => a.appendVarchar(typeof v === 'string' ? v : String(v));
+    case 'DATE':
+      // 'YYYY-MM-DD' as the dialect hands dates around; the appender casts the text to the column's type.
+      return (a, v, c) => a.appendVarchar(toDay(v, c));
     default:
       throw new Error(`appendRows: column type ${type} is not supported`);
   }
@@ -73,6 +76,12 @@ function toNumber(value: unknown, column: string): number {
   const n = Number(value);
   if (!Number.isFinite(n)) throw new Error(`appendRows: column ${column} expects a number, got ${String(value)}`);
   return n;
+}
+
+function toDay(value: unknown, column: string): string {
+  const day = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`appendRows: column ${column} expects a date, got ${String(value)}`);
+  return day;
 }
 
 function toMillis(value: unknown, column: string): number {

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction, t
 import type { Visibility } from '../auth/scope.js';
 import { visibleBatch, visibleFile } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
+import { inList } from '../db/list-param.js';
 import type {
   DB,
   ExemplarTable,
@@ -96,7 +97,7 @@ export class IngestRepository {
 
   findByShas(db: Executor, shas: string[]): Promise<SourceFile[]> {
     if (shas.length === 0) return Promise.resolve([]);
-    return db.selectFrom('source_file').selectAll().where('sha256', 'in', [...new Set(shas)]).execute();
+    return db.selectFrom('source_file').selectAll().where('sha256', 'in', inList([...new Set(shas)])).execute();
   }
 
   async insertFiles(trx: Transaction<DB>, files: NewSourceFile[]): Promise<void> {
@@ -106,7 +107,7 @@ export class IngestRepository {
   /** Loaded files of these units: the candidates for being superseded by new versions. */
   loadedVersionsOf(db: Executor, unitIds: number[]): Promise<Pick<SourceFile, 'id' | 'unit_id' | 'kind' | 'year' | 'variant'>[]> {
     if (unitIds.length === 0) return Promise.resolve([]);
-    return db.selectFrom('source_file').select(['id', 'unit_id', 'kind', 'year', 'variant']).where('unit_id', 'in', unitIds).where('status', '=', 'loaded').orderBy('id').execute();
+    return db.selectFrom('source_file').select(['id', 'unit_id', 'kind', 'year', 'variant']).where('unit_id', 'in', inList(unitIds)).where('status', '=', 'loaded').orderBy('id').execute();
   }
 
   findFile(id: number, db: Executor = this.db): Promise<SourceFile | undefined> {
@@ -237,9 +238,9 @@ export class IngestRepository {
       .selectFrom('registration')
       .innerJoin('source_file', 'source_file.id', 'registration.source_file_id')
       .select(['registration.model_id', 'registration.year', 'source_file.file_name', 'registration.source_file_id'])
-      .where('registration.model_id', 'in', modelIds)
+      .where('registration.model_id', 'in', inList(modelIds))
       .where('source_file.status', '=', 'loaded')
-      .$if(exceptFileIds.length > 0, (q) => q.where('registration.source_file_id', 'not in', exceptFileIds))
+      .$if(exceptFileIds.length > 0, (q) => q.where('registration.source_file_id', 'not in', inList(exceptFileIds)))
       .execute();
   }
 
@@ -258,14 +259,14 @@ export class IngestRepository {
       .leftJoin('source_file', 'source_file.id', 'model.created_from')
       .selectAll('model')
       .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
-      .where('model.folded_name', 'in', keys)
+      .where('model.folded_name', 'in', inList(keys))
       .where((eb) => eb.or([
-        ...(ownerIds.length > 0 ? [eb('model.owner_unit_id', 'in', ownerIds)] : []),
+        ...(ownerIds.length > 0 ? [eb('model.owner_unit_id', 'in', inList(ownerIds))] : []),
         eb.and([
           eb('model.owner_unit_id', 'is', null),
           eb.or([
-            ...(issuerIds.length > 0 ? [eb('source_file.unit_id', 'in', issuerIds)] : []),
-            ...(issuerTexts.length > 0 ? [eb('source_file.unit_text', 'in', issuerTexts)] : []),
+            ...(issuerIds.length > 0 ? [eb('source_file.unit_id', 'in', inList(issuerIds))] : []),
+            ...(issuerTexts.length > 0 ? [eb('source_file.unit_text', 'in', inList(issuerTexts))] : []),
             eb('source_file.unit_text', 'is', null),
           ]),
         ]),
@@ -277,7 +278,7 @@ export class IngestRepository {
   /** A few earlier models of these names (any owner): what a "continued" row without a match may mean. */
   earlierModels(trx: Executor, keys: string[], beforeYear: number): Promise<ModelRow[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return trx.selectFrom('model').selectAll().where('folded_name', 'in', keys).where('first_year', '<', beforeYear).orderBy('id').limit(keys.length * 5).execute();
+    return trx.selectFrom('model').selectAll().where('folded_name', 'in', inList(keys)).where('first_year', '<', beforeYear).orderBy('id').limit(keys.length * 5).execute();
   }
 
   async insertModels(trx: Transaction<DB>, rows: Insertable<ModelTable>[]): Promise<void> {
@@ -337,7 +338,7 @@ export class IngestRepository {
 
   correctionsForShas(db: Executor, shas: string[]): Promise<CorrectionRow[]> {
     if (shas.length === 0) return Promise.resolve([]);
-    return db.selectFrom('correction').selectAll().where('sha256', 'in', [...new Set(shas)]).orderBy('id').execute();
+    return db.selectFrom('correction').selectAll().where('sha256', 'in', inList([...new Set(shas)])).orderBy('id').execute();
   }
 
   correctionsFor(db: Executor, sha256: string): Promise<CorrectionRow[]> {
@@ -378,7 +379,7 @@ export class IngestRepository {
 
   findJobs(db: Executor, ids: number[]): Promise<JobRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return db.selectFrom('ingest_job').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return db.selectFrom('ingest_job').selectAll().where('id', 'in', inList(ids)).orderBy('id').execute();
   }
 
   async updateJob(db: Executor, id: number, patch: Updateable<IngestJobTable>): Promise<void> {

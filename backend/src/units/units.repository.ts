@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { Database } from '../db/database.js';
+import { inList } from '../db/list-param.js';
 import type { DB, UnitAliasTable, UnitLineageTable, UnitTable } from '../db/schema.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -103,9 +104,21 @@ export class UnitsRepository {
       .executeTakeFirst();
   }
 
-  async insertUnit(trx: Executor, unit: Insertable<UnitTable>): Promise<number> {
-    const row = await trx.insertInto('unit').values(unit).returning('id').executeTakeFirstOrThrow();
-    return row.id;
+  /** Every unit with its code and folded name, inside the caller's transaction (an import matches against them in memory). */
+  allUnits(trx: Executor): Promise<UnitRow[]> {
+    return trx.selectFrom('unit').select(UNIT_COLUMNS).orderBy('id').execute();
+  }
+
+  /** Ids for units about to be inserted, drawn from the sequence the column's default uses. */
+  async nextUnitIds(trx: Executor, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const result = await sql<{ id: number }>`select nextval('unit_id_seq') as id from range(${count})`.execute(trx);
+    return result.rows.map((r) => Number(r.id));
+  }
+
+  /** Units with their ids already drawn, in bulk through the appender. */
+  async insertUnits(trx: Transaction<DB>, units: (Insertable<UnitTable> & { id: number })[]): Promise<void> {
+    await this.database.append(trx, 'unit', units as Record<string, unknown>[]);
   }
 
   async updateUnit(trx: Executor, id: number, patch: Updateable<UnitTable>): Promise<void> {
@@ -120,7 +133,7 @@ export class UnitsRepository {
   async addAliases(trx: Executor, rows: Insertable<UnitAliasTable>[]): Promise<number> {
     if (rows.length === 0) return 0;
     const unitIds = [...new Set(rows.map((r) => r.unit_id))];
-    const existing = await trx.selectFrom('unit_alias').select(['unit_id', 'folded']).where('unit_id', 'in', unitIds).execute();
+    const existing = await trx.selectFrom('unit_alias').select(['unit_id', 'folded']).where('unit_id', 'in', inList(unitIds)).execute();
     const seen = new Set(existing.map((e) => `${e.unit_id}\u0000${e.folded}`));
     const fresh = rows.filter((r) => {
       const key = `${r.unit_id}\u0000${r.folded}`;

@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { DB, UnitAliasTable, UnitTable } from '../db/schema.js';
 import { fold } from './fold.js';
 import { UnitRegistry, type Resolution, type ResolveContext } from './registry.js';
 import { kindFromLabel, kindFromName, levelFromLabel, parseDay, readUnitList, UNIT_KINDS, UNIT_LEVELS } from './unit-list.reader.js';
@@ -189,11 +189,16 @@ export class UnitsService {
     if (errors.length > 0) throw importError(errors);
 
     await this.repository.transaction(async (trx) => {
+      // The registry as it stands, read once: matching happens in memory and the writes go in bulk
+      // (a province's list of thousands of units is one import, not thousands of round trips).
+      const stored = await this.repository.allUnits(trx);
+      const storedByCode = new Map(stored.filter((u) => u.code !== null).map((u) => [u.code!, u]));
+      const storedByName = new Map(stored.map((u) => [`${u.folded_name ?? fold(u.name)}\u0000${u.parent_id ?? ''}`, u]));
       const byCode = new Map<string, number>();
       const byName = new Map<string, number[]>();
       const idOf = new Map<UnitInput, number>();
-      const find = async (ref: string): Promise<number | null | 'ambiguous'> => {
-        const local = byCode.get(ref) ?? (await this.repository.findByCode(trx, ref))?.id;
+      const find = (ref: string): number | null | 'ambiguous' => {
+        const local = byCode.get(ref) ?? storedByCode.get(ref)?.id;
         if (local !== undefined) return local;
         const named = byName.get(fold(ref));
         if (named && named.length === 1) return named[0]!;
@@ -201,25 +206,47 @@ export class UnitsService {
         const resolved = registry.resolve(ref);
         return resolved.unitId ?? (resolved.ambiguous ? 'ambiguous' : null);
       };
+      // New units get their ids from the sequence at the end; until then a negative stand-in.
+      const created: (Insertable<UnitTable> & { id: number })[] = [];
+      const updates: { id: number; values: Updateable<UnitTable> }[] = [];
+      const aliases: Insertable<UnitAliasTable>[] = [];
 
       let pending = checked;
       while (pending.length > 0) {
         const next: typeof pending = [];
         for (const item of pending) {
-          const parentId = item.input.parent ? await find(item.input.parent) : null;
+          const parentId = item.input.parent ? find(item.input.parent) : null;
           if (item.input.parent && (parentId === null || parentId === 'ambiguous')) {
             next.push(item);
             continue;
           }
-          const id = await this.upsert(trx, item.input, item.kind, item.level, parentId as number | null, report);
-          idOf.set(item.input, id);
-          if (item.input.code) byCode.set(item.input.code, id);
-          byName.set(fold(item.input.name), [...new Set([...(byName.get(fold(item.input.name)) ?? []), id])]);
-          report.aliasesAdded += await this.repository.addAliases(trx, item.input.aliases.map((alias) => ({ unit_id: id, alias, folded: fold(alias), source: aliasSource })));
+          const { input, kind, level } = item;
+          const folded = fold(input.name);
+          const existing = (input.code ? storedByCode.get(input.code) : undefined) ?? storedByName.get(`${folded}\u0000${parentId ?? ''}`);
+          const values = {
+            name: input.name, kind, level, parent_id: parentId as number | null, folded_name: folded,
+            valid_from: parseDay(input.validFrom) as string | null, valid_to: parseDay(input.validTo) as string | null, code: input.code ?? existing?.code ?? null,
+          };
+          let id: number;
+          if (existing) {
+            id = existing.id;
+            if ((Object.keys(values) as (keyof typeof values)[]).some((k) => existing[k] !== values[k])) {
+              updates.push({ id, values });
+              report.updated++;
+            }
+          } else {
+            id = -(created.length + 1);
+            created.push({ id, ...values });
+            report.created++;
+          }
+          idOf.set(input, id);
+          if (input.code) byCode.set(input.code, id);
+          byName.set(folded, [...new Set([...(byName.get(folded) ?? []), id])]);
+          for (const alias of input.aliases) aliases.push({ unit_id: id, alias, folded: fold(alias), source: aliasSource });
         }
         if (next.length === pending.length) {
           for (const item of next) {
-            const found = await find(item.input.parent!);
+            const found = find(item.input.parent!);
             errors.push(found === 'ambiguous'
               ? `${item.input.label}: đơn vị cấp trên “${item.input.parent}” trùng tên với nhiều đơn vị; ghi mã đơn vị để phân biệt.`
               : `${item.input.label}: không tìm thấy đơn vị cấp trên “${item.input.parent}”.`);
@@ -230,11 +257,19 @@ export class UnitsService {
       }
       if (errors.length > 0) throw importError(errors);
 
+      const ids = await this.repository.nextUnitIds(trx, created.length);
+      const real = (id: number) => (id < 0 ? ids[-id - 1]! : id);
+      await this.repository.insertUnits(trx, created.map((u) => ({ ...u, id: real(u.id), parent_id: u.parent_id === null || u.parent_id === undefined ? null : real(u.parent_id) })));
+      for (const { id, values } of updates) await this.repository.updateUnit(trx, id, { ...values, parent_id: values.parent_id === null || values.parent_id === undefined ? null : real(values.parent_id) });
+      for (const [input, id] of idOf) idOf.set(input, real(id));
+      report.aliasesAdded = await this.repository.addAliases(trx, aliases.map((a) => ({ ...a, unit_id: real(a.unit_id) })));
+      if (errors.length > 0) throw importError(errors);
+
       const links = [];
       for (const [input, id] of idOf) {
         if (!input.successor) continue;
-        const successorId = await find(input.successor);
-        if (successorId === null || successorId === 'ambiguous') {
+        const found = find(input.successor);
+        if (found === null || found === 'ambiguous') {
           errors.push(`${input.label}: không tìm thấy đơn vị kế thừa “${input.successor}”.`);
           continue;
         }
@@ -243,7 +278,7 @@ export class UnitsService {
           errors.push(`${input.label}: thiếu ngày sáp nhập vào “${input.successor}”.`);
           continue;
         }
-        links.push({ predecessor_id: id, successor_id: successorId, effective_date: date, note: null });
+        links.push({ predecessor_id: id, successor_id: real(found), effective_date: date, note: null });
       }
       if (errors.length > 0) throw importError(errors);
       report.lineageAdded = await this.repository.addLineage(trx, links);
@@ -268,25 +303,6 @@ export class UnitsService {
       if (parseDay(value) === 'invalid') errors.push(`${input.label}: cột “${column}” có ngày không hợp lệ “${value}”.`);
     }
     return { input: { ...input, name }, kind: kind ?? '', level: level ?? '' };
-  }
-
-  private async upsert(trx: Transaction<DB>, input: UnitInput, kind: string, level: string, parentId: number | null, report: UnitImportReport): Promise<number> {
-    const folded = fold(input.name);
-    const existing = (input.code ? await this.repository.findByCode(trx, input.code) : undefined) ?? (await this.repository.findByFoldedName(trx, folded, parentId));
-    const values = {
-      name: input.name, kind, level, parent_id: parentId, folded_name: folded,
-      valid_from: parseDay(input.validFrom) as string | null, valid_to: parseDay(input.validTo) as string | null, code: input.code ?? existing?.code ?? null,
-    };
-    if (existing) {
-      const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => existing[k] !== values[k]);
-      if (changed) {
-        await this.repository.updateUnit(trx, existing.id, values);
-        report.updated++;
-      }
-      return existing.id;
-    }
-    report.created++;
-    return this.repository.insertUnit(trx, values);
   }
 
   async count(): Promise<number> {

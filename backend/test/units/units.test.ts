@@ -140,6 +140,34 @@ describe('unit list import from a spreadsheet', () => {
     expect(await again.json()).toMatchObject({ created: 0, updated: 0, aliasesAdded: 0, lineageAdded: 0 });
   });
 
+  it('imports a district-sized list whose rows name parents listed after them, each under the right parent, and re-imports it unchanged', async () => {
+    // 40 communes with 7 organisations each, children first: every parent is found by its code or name later in the same list.
+    const rows: (string | null)[][] = [];
+    for (let c = 1; c <= 40; c++) {
+      for (const org of ['Hội Nông dân', 'Hội Liên hiệp Phụ nữ', 'Đoàn Thanh niên', 'Hội Cựu chiến binh', 'Ủy ban MTTQ Việt Nam']) {
+        rows.push([null, `${org} xã Lớn ${c}`, null, null, `lon-${c}`, null, null, null, null, null]);
+      }
+      rows.push([null, `Chi bộ thôn Một xã Lớn ${c}`, 'Chi bộ', 'Cơ sở', `Đảng ủy xã Lớn ${c}`, null, null, `CB thôn Một Lớn ${c}`, null, null]);
+      rows.push([null, `Đảng ủy xã Lớn ${c}`, 'Đảng ủy', 'Xã', `lon-${c}`, null, null, null, null, null]);
+      rows.push([`lon-${c}`, `Xã Lớn ${c}`, 'Xã', 'Xã', null, null, null, null, null, null]);
+    }
+    const first = await postList(t, await unitList(rows));
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ rows: 320, created: 320, updated: 0, aliasesAdded: 40 });
+
+    for (const c of [1, 17, 40]) {
+      const cell = await get<UnitDetail>(t, `/api/units/${(await resolve(t, `CB thôn Một Lớn ${c}`)).unitId}`);
+      expect(cell).toMatchObject({ name: `Chi bộ thôn Một xã Lớn ${c}`, kind: 'party_cell', parent: { name: `Đảng ủy xã Lớn ${c}` } });
+      const party = await get<UnitDetail>(t, `/api/units/${cell.parent!.id}`);
+      expect(party.parent).toMatchObject({ name: `Xã Lớn ${c}`, kind: 'commune', code: `lon-${c}` });
+      const farmers = await get<UnitDetail>(t, `/api/units/${(await resolve(t, `Hội Nông dân xã Lớn ${c}`)).unitId}`);
+      expect(farmers.parent).toMatchObject({ name: `Xã Lớn ${c}` });
+    }
+
+    const again = await postList(t, await unitList(rows));
+    expect(await again.json()).toMatchObject({ created: 0, updated: 0, aliasesAdded: 0 });
+  });
+
   it('refuses a list with errors, naming each row, and stores none of it', async () => {
     const before = (await get<UnitPage>(t, '/api/units?limit=1')).total;
     const bad = await unitList([

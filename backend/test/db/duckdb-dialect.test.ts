@@ -81,6 +81,23 @@ describe('DuckDBDialect', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('reuses a prepared statement with new values, and sees a table replaced or a type changed under it', async () => {
+    const scores = db.withTables<{ score: { unit_id: number; n: number } }>();
+    await sql`create or replace table score as select 1 as unit_id, 10 as n union all select 2, 20`.execute(db);
+    const read = (unit: number) => scores.selectFrom('score').select('n').where('unit_id', '=', unit).execute();
+    expect(await read(1)).toEqual([{ n: 10 }]);
+    expect(await read(2)).toEqual([{ n: 20 }]);
+    // The derived tables are rebuilt this way: the same cached SQL text must read the new table.
+    await sql`create or replace table score as select 1 as unit_id, 11 as n union all select 3, 33`.execute(db);
+    expect(await read(1)).toEqual([{ n: 11 }]);
+    expect(await read(2)).toEqual([]);
+    await sql`create or replace table score as select 1 as unit_id, 'mười hai' as n`.execute(db);
+    expect(await read(1)).toEqual([{ n: 'mười hai' }]);
+    // A statement that failed to bind is not kept half-bound: the next call with good values answers.
+    await expect(scores.selectFrom('score').select('n').where('unit_id', '=', 'không phải số' as never).execute()).rejects.toThrow();
+    expect(await read(1)).toEqual([{ n: 'mười hai' }]);
+  });
+
   it('serialises concurrent queries on its one connection', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => sql<{ v: number }>`select ${i}::integer as v`.execute(db)),

@@ -15,12 +15,29 @@ const config = loadConfig(process.env, { databasePath: process.env.DVK_DB!, port
 const app = await createApp(config);
 
 let captured: { sql: string; params: unknown[] }[] | null = null;
+/** Records every statement a connection runs: plain ones, and each run of a (cached) prepared statement with the values bound to it. */
 const wrap = (connection: DuckDBConnection) => {
   const run = connection.runAndReadAll.bind(connection);
   connection.runAndReadAll = ((sql: string, params?: unknown[]) => {
     captured?.push({ sql, params: params ?? [] });
     return run(sql, params as never);
   }) as typeof connection.runAndReadAll;
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = async (sql: string) => {
+    const statement = await prepare(sql);
+    let bound: unknown[] = [];
+    const bind = statement.bind.bind(statement);
+    statement.bind = ((values: unknown[]) => {
+      bound = values;
+      bind(values as never);
+    }) as typeof statement.bind;
+    const runStatement = statement.runAndReadAll.bind(statement);
+    statement.runAndReadAll = () => {
+      captured?.push({ sql, params: bound });
+      return runStatement();
+    };
+    return statement;
+  };
 };
 const database = app.get(Database);
 wrap(database.raw);

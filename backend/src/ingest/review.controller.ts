@@ -25,14 +25,14 @@ export class ReviewController {
   @Post(':id/confirm')
   @HttpCode(200)
   confirm(@Param() params: IdParam, @Body() body: ReviewDecisionBody, @MaybeScope() scope: Scope | null): Promise<ReviewItemView> {
-    return this.review.confirm(params.id, signedBy(body, scope));
+    return this.review.confirm(params.id, signedBy(body, scope), scope);
   }
 
   /** Changes fields of the row (or the file); stored as corrections and re-applied on reload. */
   @Post(':id/correct')
   @HttpCode(200)
   correct(@Param() params: IdParam, @Body() body: ReviewCorrectionBody, @MaybeScope() scope: Scope | null): Promise<ReviewItemView> {
-    return this.review.correct(params.id, signedBy(body, scope));
+    return this.review.correct(params.id, signedBy(body, scope), scope);
   }
 
   /** The row is not data (removed now and on every reload). */

@@ -1,4 +1,6 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ScopeService } from '../auth/scope.service.js';
+import type { Scope } from '../auth/scope.js';
 import type { Insertable, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { UnitsRepository } from '../units/units.repository.js';
@@ -60,6 +62,7 @@ export class ReviewService {
     @Inject(UnitsService) private readonly units: UnitsService,
     @Inject(UnitsRepository) private readonly unitsRepository: UnitsRepository,
     @Inject(LoadService) private readonly loader: LoadService,
+    @Inject(ScopeService) private readonly scopes: ScopeService,
   ) {}
 
   async list(filter: ReviewFilter): Promise<ReviewPage> {
@@ -85,14 +88,14 @@ export class ReviewService {
   }
 
   /** The machine was right (or a person picked one of the suggestions: unitId / modelId). */
-  async confirm(id: number, decision: ReviewDecision): Promise<ReviewItemView> {
+  async confirm(id: number, decision: ReviewDecision, scope?: Scope | null): Promise<ReviewItemView> {
     const item = await this.open(id);
     if (decision.unitId !== undefined) {
       const field = item.record_type === 'file' ? 'unit_id' : 'owner_unit_id';
-      return this.correct(id, { changes: { [field]: decision.unitId }, by: decision.by, reason: decision.reason ?? 'Chọn đơn vị gợi ý' });
+      return this.correct(id, { changes: { [field]: decision.unitId }, by: decision.by, reason: decision.reason ?? 'Chọn đơn vị gợi ý' }, scope);
     }
     if (decision.modelId !== undefined) {
-      return this.correct(id, { changes: { model_id: decision.modelId }, by: decision.by, reason: decision.reason ?? 'Xác nhận là mô hình của năm trước' });
+      return this.correct(id, { changes: { model_id: decision.modelId }, by: decision.by, reason: decision.reason ?? 'Xác nhận là mô hình của năm trước' }, scope);
     }
     if (item.reason === 'unresolved_owner' || item.reason === 'unresolved_unit') {
       throw new BadRequestException('Hãy chọn đơn vị (unitId) để xác nhận, hoặc sửa/loại bỏ dòng này.');
@@ -104,7 +107,12 @@ export class ReviewService {
     return this.get(id);
   }
 
-  async correct(id: number, correction: ReviewCorrection): Promise<ReviewItemView> {
+  /**
+   * @param scope the signed-in caller: a unit or model the correction points
+   * at must lie in its subtree (a commune cannot file its row under another
+   * commune, nor link it to another commune's model). Absent: no limit.
+   */
+  async correct(id: number, correction: ReviewCorrection, scope?: Scope | null): Promise<ReviewItemView> {
     const item = await this.open(id);
     const type = item.record_type as RecordType;
     const entries = Object.entries(correction.changes ?? {});
@@ -125,6 +133,7 @@ export class ReviewService {
       }
     }
     if (problems.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Sửa không hợp lệ', message: problems });
+    if (scope) await this.assertTargetsInScope(scope, changes);
 
     const file = (await this.repository.findFile(item.source_file_id))!;
     const by = correction.by ?? null;
@@ -163,6 +172,24 @@ export class ReviewService {
       await this.repository.audit(trx, 'review.correct', `review_item:${id}`, { reason: item.reason, recordKey: item.record_key, changes: Object.fromEntries(changes) }, by);
     });
     return this.get(id);
+  }
+
+  /** Units and models a correction names must be the caller's to name: 403 in Vietnamese otherwise, before anything is written. */
+  private async assertTargetsInScope(scope: Scope, changes: [string, string | number | null][]): Promise<void> {
+    const outside: string[] = [];
+    for (const [field, value] of changes) {
+      if (value === null) continue;
+      if ((field === 'unit_id' || field === 'owner_unit_id') && !(await this.scopes.canSee(scope, value as number))) {
+        outside.push(`Đơn vị mã số ${value} nằm ngoài phạm vi dữ liệu của tài khoản.`);
+      }
+      if (field === 'model_id') {
+        const model = (await this.repository.findModel(this.repository.db, value as number))!;
+        const creator = model.created_from !== null ? await this.repository.findFile(model.created_from) : undefined;
+        const unitId = model.owner_unit_id ?? creator?.unit_id ?? null;
+        if (unitId === null || !(await this.scopes.canSee(scope, unitId))) outside.push(`Mô hình mã số ${value} không thuộc phạm vi dữ liệu của tài khoản.`);
+      }
+    }
+    if (outside.length > 0) throw new ForbiddenException({ statusCode: 403, error: 'Không được sửa theo cách này', message: outside });
   }
 
   /** The row is wrong altogether (not a model, a totals row read as data …): removed now and on every reload. */

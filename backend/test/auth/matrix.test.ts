@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../../src/config/app-config.js';
 import { PlanSeedService } from '../../src/plans/plan-seed.service.js';
 import type { BatchView } from '../../src/ingest/uploads.service.js';
 import { Client, startAuthApp, type AuthTestApp } from './support.js';
+import { registrationList } from '../ingest/support.js';
 
 /**
  * Every endpoint × role (issue 10): a commune's uploader cannot read, export,
@@ -177,14 +178,58 @@ describe('access matrix: every endpoint × role', () => {
     expect(fileB.status ?? fileB.file?.status).toBe('loaded');
   });
 
+  it("keeps a commune's uploader from filing its own row under the other commune, or linking it to the other's model", async () => {
+    const a = clients.get('uploader-dong-hoa')!;
+    // A's own list with an owner the registry does not know: its row waits for a person to choose the unit.
+    const bytes = await registrationList({
+      unit: 'Đảng ủy xã Đông Hòa', year: 2026,
+      rows: [['Vườn cây cảnh kiểu mẫu', 'Kinh tế', 'Câu lạc bộ Sinh vật cảnh thôn Bắc', 'Mới', '01/03/2026', '']],
+    });
+    const form = new FormData();
+    form.append('files', new Blob([bytes]), 'dong-hoa-bo-sung.xlsx');
+    const posted = (await (await a.fetch('/api/uploads', { method: 'POST', body: form })).json()) as BatchView;
+    let batch = posted;
+    while (batch.state !== 'done') batch = (await (await a.fetch(`/api/uploads/${posted.id}`)).json()) as BatchView;
+    const fileA2 = batch.jobs[0]!.sourceFileId!;
+    const page = (await (await a.fetch(`/api/review?fileId=${fileA2}&limit=200`)).json()) as { items: Array<{ id: number; recordType: string; recordId: number | null; state: string }> };
+    const item = page.items.find((i) => i.recordType === 'registration' && i.recordId !== null && i.state === 'open');
+    expect(item, 'an open registration review item in file A').toBeDefined();
+    const before = await t.db.db.selectFrom('registration').select(['owner_unit_id', 'model_id']).where('id', '=', item!.recordId!).executeTakeFirstOrThrow();
+    const unitOfB = (await t.db.db.selectFrom('unit').select('id').where('parent_id', '=', f.communeB).executeTakeFirstOrThrow()).id;
+    const modelB = (await t.db.db.selectFrom('registration').select('model_id').where('source_file_id', '=', f.fileB).where('model_id', 'is not', null).executeTakeFirstOrThrow()).model_id!;
+    const attempts: Array<[string, unknown]> = [
+      ['correct', { changes: { owner_unit_id: unitOfB } }],
+      ['correct', { changes: { model_id: modelB } }],
+      ['confirm', { modelId: modelB }],
+      ['confirm', { unitId: unitOfB }],
+    ];
+    for (const [action, body] of attempts) {
+      const response = await a.fetch(`/api/review/${item!.id}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+      expect(response.status, `${action} ${JSON.stringify(body)}`).toBe(403);
+      expect(JSON.stringify(await response.json())).toMatch(/ngoài phạm vi|không thuộc phạm vi/);
+    }
+    expect(await t.db.db.selectFrom('registration').select(['owner_unit_id', 'model_id']).where('id', '=', item!.recordId!).executeTakeFirstOrThrow()).toEqual(before);
+    expect((await t.db.db.selectFrom('correction').select('id').where('record_key', '=', (await t.db.db.selectFrom('review_item').select('record_key').where('id', '=', item!.id).executeTakeFirstOrThrow()).record_key).execute())).toHaveLength(0);
+    // Its own commune's organisation is the uploader's to choose.
+    const unitOfA = (await t.db.db.selectFrom('unit').select('id').where('parent_id', '=', f.communeA).executeTakeFirstOrThrow()).id;
+    const own = await a.fetch(`/api/review/${item!.id}/correct`, { method: 'POST', body: JSON.stringify({ changes: { owner_unit_id: unitOfA } }) });
+    expect(own.status).toBe(200);
+    expect((await t.db.db.selectFrom('registration').select('owner_unit_id').where('id', '=', item!.recordId!).executeTakeFirstOrThrow()).owner_unit_id).toBe(unitOfA);
+  });
+
   it("lists only the caller's subtree: files, review queue, upload batches", async () => {
     const a = clients.get('uploader-dong-hoa')!;
     const ids = (body: unknown) => JSON.stringify(body);
     const files = await (await a.fetch('/api/files?limit=200')).json();
     expect(ids(files)).toContain(`"id":${f.fileA}`);
     expect(ids(files)).not.toContain(`"id":${f.fileB}`);
-    const review = (await (await a.fetch('/api/review?limit=500&state=all')).json()) as { items?: Array<{ sourceFileId?: number; fileId?: number }> };
-    expect((review.items ?? []).every((i) => (i.sourceFileId ?? i.fileId) !== f.fileB)).toBe(true);
+    const reviewOf = async (client: Client) => {
+      const response = await client.fetch('/api/review?limit=500');
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: Array<{ fileId: number }> }).items.map((i) => i.fileId);
+    };
+    expect(await reviewOf(a)).not.toContain(f.fileB);
+    if (f.reviewB !== null) expect(await reviewOf(clients.get('admin')!)).toContain(f.fileB);
     const batches = (await (await a.fetch('/api/uploads?limit=100')).json()) as BatchView[];
     expect(batches.map((b) => b.id)).not.toContain(f.batchB);
     const summaryA = (await (await a.fetch('/api/files/summary')).json()) as { files: number };

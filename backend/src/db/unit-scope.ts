@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from './schema.js';
+import { inList } from './list-param.js';
 
 /**
  * THE one place that decides which units' records count for a unit.
@@ -41,7 +42,7 @@ export function unitScope(db: Kysely<DB>, spec: ScopeSpec) {
     const roots = spec.roots.length > 0 ? [...spec.roots] : [-1];
     return db
       .selectFrom('unit_closure as uc')
-      .where('uc.ancestor_id', 'in', roots)
+      .where('uc.ancestor_id', 'in', inList(roots))
       .$if(spec.own === true, (qb) => qb.where('uc.depth', '=', 0))
       .$if(spec.within != null, (qb) => qb.where(withinSubtree('uc.descendant_id', spec.within!)))
       .select(['uc.ancestor_id as group_id', 'uc.descendant_id as unit_id']);
@@ -73,7 +74,7 @@ export function aggregateScope(db: Kysely<DB>, spec: ScopeSpec) {
     const roots = spec.roots.length > 0 ? [...spec.roots] : [-1];
     return db
       .selectFrom('unit as g')
-      .where('g.id', 'in', roots)
+      .where('g.id', 'in', inList(roots))
       .$if(spec.within != null, (qb) => qb.where(withinSubtree('g.id', spec.within!)))
       .select(['g.id as group_id', 'g.id as ancestor_id', sql<'full' | 'parent'>`'full'`.as('mode')]);
   }
@@ -91,7 +92,7 @@ export function scopeGroups(db: Kysely<DB>, roots: readonly number[], year: numb
   const period = structure === 'current' ? atDate(referenceDate ?? today()) : inYear(year);
   return db
     .selectFrom('unit as g')
-    .where('g.parent_id', 'in', roots.length > 0 ? [...roots] : [-1])
+    .where('g.parent_id', 'in', inList(roots.length > 0 ? [...roots] : [-1]))
     .where(validDuring('g', period))
     .select(['g.id', 'g.name', 'g.kind', 'g.level', 'g.parent_id', 'g.valid_from', 'g.valid_to'])
     .orderBy('g.name')

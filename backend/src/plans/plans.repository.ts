@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Visibility } from '../auth/scope.js';
 import { visiblePlan } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
+import { inList } from '../db/list-param.js';
 import type { DB } from '../db/schema.js';
 import { scopeGroups, type Structure } from '../db/unit-scope.js';
 import type { DeadlineDocument, PlanDocument } from './plan.types.js';
@@ -126,7 +127,7 @@ export class PlansRepository {
     return this.db
       .selectFrom('plan')
       .selectAll()
-      .where('issuer_unit_id', 'in', unitIds)
+      .where('issuer_unit_id', 'in', inList(unitIds))
       .where('year', '=', year)
       .orderBy('id')
       .execute();
@@ -182,6 +183,6 @@ export class PlansRepository {
 
   unitNames(ids: number[]) {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('unit').select(['id', 'name']).where('id', 'in', ids).execute();
+    return this.db.selectFrom('unit').select(['id', 'name']).where('id', 'in', inList(ids)).execute();
   }
 }

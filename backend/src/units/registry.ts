@@ -51,6 +51,8 @@ export class UnitRegistry {
   private readonly children = new Map<number, number[]>();
   private readonly successors = new Map<number, number[]>();
   private readonly predecessors = new Map<number, number[]>();
+  /** Communes by their place name folded ("dong la"): a sheet or a qualifier names one per file. */
+  private readonly communesByPlace = new Map<string, UnitRow[]>();
   private readonly links: LineageRow[];
 
   constructor(units: UnitRow[], aliases: AliasRow[], lineage: LineageRow[]) {
@@ -58,6 +60,7 @@ export class UnitRegistry {
       this.units.set(unit.id, unit);
       this.addKey(unit.folded_name ?? fold(unit.name), { unitId: unit.id, source: 'name' });
       if (unit.parent_id !== null) push(this.children, unit.parent_id, unit.id);
+      if (unit.kind === 'commune') push(this.communesByPlace, placeOf(unit.folded_name ?? fold(unit.name)), unit);
     }
     for (const alias of aliases) this.addKey(alias.folded, { unitId: alias.unit_id, source: alias.source });
     this.links = lineage;
@@ -133,7 +136,7 @@ export class UnitRegistry {
   communeByPlace(text: string | null | undefined, year?: number | null): UnitRow | null {
     const place = fold(text).replace(/^(tt|xa|thi tran|phuong)\s+/, '');
     if (!place) return null;
-    const found = [...this.units.values()].filter((u) => u.kind === 'commune' && this.validIn(u, year) && placeOf(u.folded_name ?? fold(u.name)) === place);
+    const found = (this.communesByPlace.get(place) ?? []).filter((u) => this.validIn(u, year));
     return found.length === 1 ? found[0]! : null;
   }
 

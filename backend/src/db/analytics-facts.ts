@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import type { UnitClosure } from './unit-scope.js';
 
@@ -85,6 +85,7 @@ export class AnalyticsFacts {
   private checkedAt = 0;
   private pending: Promise<void> | null = null;
   private builtVersion = 0;
+  private refreshed: 'all' | 'changes' | null = null;
 
   /**
    * @param db the writer, which rebuilds the tables
@@ -100,6 +101,11 @@ export class AnalyticsFacts {
   /** Increases every time the derived tables are rebuilt: a cache key for anything derived from them. */
   get version(): number {
     return this.builtVersion;
+  }
+
+  /** How the last refresh went: every table rebuilt, or only what the changed files touch. */
+  get lastRefresh(): 'all' | 'changes' | null {
+    return this.refreshed;
   }
 
   /** Marks the derived tables stale: call after loading, superseding, deleting or correcting records, or editing units. */
@@ -161,90 +167,214 @@ export class AnalyticsFacts {
     return row?.value ?? null;
   }
 
+  /**
+   * Brings the tables up to date. When only files and their rows changed
+   * (uploads, new versions, deletions, restores, reloads), only what they
+   * touch is recomputed (refreshChanged); a change to units, lineage or
+   * corrections, or tables from an older build, rebuild everything.
+   */
   private async rebuild(fingerprint: string): Promise<void> {
-    const statements = [
-      sql`create or replace table fact_model as
-        with rk as (
-          select rc.year, rc.model_id,
-                 case when rc.model_id is null then strip_accents(lower(trim(rc.model_name))) || '|' || cast(coalesce(rc.owner_unit_id, rc.unit_id) as varchar) end as name_key,
-                 max(case rc.level when 'province' then 3 when 'district' then 2 when 'commune' then 1 else 0 end) as rank
-            from recognition rc join source_file sf on sf.id = rc.source_file_id
-           where sf.status = 'loaded' and rc.review_state <> 'rejected' and rc.year is not null
-           group by all),
-        reg as (
-          select r.year, coalesce(cast(r.model_id as bigint), -r.id) as model_key, r.model_id, r.model_name,
-                 coalesce(r.owner_unit_id, r.unit_id) as unit_id, r.status, r.field, r.owner_type, r.launch_date
-            from registration r join source_file sf on sf.id = r.source_file_id
-           where sf.status = 'loaded' and r.review_state <> 'rejected' and r.year is not null
-             and coalesce(r.owner_unit_id, r.unit_id) is not null
-          qualify row_number() over (partition by r.year, coalesce(cast(r.model_id as bigint), -r.id) order by sf.uploaded_at desc, r.id desc) = 1)
-        select reg.year, reg.model_key, reg.model_id, reg.unit_id, reg.status, reg.field, reg.owner_type, reg.launch_date, reg.model_name,
-               greatest(coalesce(k1.rank, -1), coalesce(k2.rank, -1)) as rank
-          from reg
-          left join rk k1 on k1.year = reg.year and k1.model_id = reg.model_id
-          left join rk k2 on k2.year = reg.year and k2.name_key is not null
-                         and k2.name_key = strip_accents(lower(trim(reg.model_name))) || '|' || cast(reg.unit_id as varchar)
-         order by reg.year, reg.unit_id`,
-      sql`create or replace table fact_exemplar as
-        select e.year, coalesce(e.owner_unit_id, e.unit_id) as unit_id, e.exemplar_type, count(*) as n
-          from exemplar e join source_file sf on sf.id = e.source_file_id
-         where sf.status = 'loaded' and e.review_state <> 'rejected' and e.year is not null and coalesce(e.owner_unit_id, e.unit_id) is not null
-         group by all`,
-      sql`create or replace table agg_unit_year as
-        with m as (
-          select c.ancestor_id, c.lineage_hops, f.year,
-                 count(*) filter (where coalesce(f.status, '') <> 'dropped') as registered,
-                 count(*) filter (where f.status = 'new') as new,
-                 count(*) filter (where f.status = 'continued') as continued,
-                 count(*) filter (where f.status = 'replicated') as replicated,
-                 count(*) filter (where f.status = 'dropped') as dropped,
-                 count(*) filter (where f.status is null) as no_status,
-                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank >= 0) as recognised,
-                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 1) as recognised_commune,
-                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 2) as recognised_district,
-                 count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 3) as recognised_province,
-                 count(*) filter (where f.status = 'new' and f.launch_date is null) as new_unlaunched
-            from fact_model f join unit_closure c on c.descendant_id = f.unit_id
-           group by c.ancestor_id, c.lineage_hops, f.year),
-        x as (
-          select c.ancestor_id, c.lineage_hops, f.year,
-                 sum(f.n) filter (where f.exemplar_type = 'collective') as exemplars_collective,
-                 sum(f.n) filter (where f.exemplar_type = 'individual') as exemplars_individual,
-                 sum(f.n) as exemplars
-            from fact_exemplar f join unit_closure c on c.descendant_id = f.unit_id
-           group by c.ancestor_id, c.lineage_hops, f.year),
-        j as (
-          select coalesce(m.ancestor_id, x.ancestor_id) as ancestor_id, coalesce(m.lineage_hops, x.lineage_hops) as lineage_hops,
-                 coalesce(m.year, x.year) as year, m.* exclude (ancestor_id, lineage_hops, year), x.* exclude (ancestor_id, lineage_hops, year)
-            from m full join x on x.ancestor_id = m.ancestor_id and x.lineage_hops = m.lineage_hops and x.year = m.year)
-        select mode, ancestor_id, year,
-               coalesce(sum(registered), 0)::integer as registered, coalesce(sum(new), 0)::integer as new,
-               coalesce(sum(continued), 0)::integer as continued, coalesce(sum(replicated), 0)::integer as replicated,
-               coalesce(sum(dropped), 0)::integer as dropped, coalesce(sum(no_status), 0)::integer as no_status,
-               coalesce(sum(recognised), 0)::integer as recognised, coalesce(sum(recognised_commune), 0)::integer as recognised_commune,
-               coalesce(sum(recognised_district), 0)::integer as recognised_district, coalesce(sum(recognised_province), 0)::integer as recognised_province,
-               coalesce(sum(new_unlaunched), 0)::integer as new_unlaunched,
-               coalesce(sum(exemplars_collective), 0)::integer as exemplars_collective, coalesce(sum(exemplars_individual), 0)::integer as exemplars_individual,
-               coalesce(sum(exemplars), 0)::integer as exemplars
-          from (select 'full' as mode, * from j union all select 'parent', * from j where lineage_hops = 0)
-         group by mode, ancestor_id, year
-         order by ancestor_id, year, mode`,
-      sql`create or replace table agg_dist as
-        select c.ancestor_id, f.year,
-               case grouping(f.field, f.status, f.owner_type) when 3 then 'field' when 5 then 'status' else 'owner_type' end as dimension,
-               coalesce(f.field, f.status, f.owner_type) as key,
-               case when grouping(f.field, f.status, f.owner_type) = 5 then count(*)
-                    else count(*) filter (where coalesce(f.status, '') <> 'dropped') end::integer as models
-          from fact_model f
-          join unit_closure c on c.descendant_id = f.unit_id
-          join unit a on a.id = c.ancestor_id and a.kind in ('province', 'district', 'commune')
-         group by grouping sets ((c.ancestor_id, f.year, f.field), (c.ancestor_id, f.year, f.status), (c.ancestor_id, f.year, f.owner_type))
-         order by ancestor_id, year`,
-    ];
+    const previous = this.fingerprint;
+    const incremental = previous !== null && samePartsOf(previous, fingerprint, FULL_REBUILD_PARTS) && (await this.hasChangeTables());
     await this.db().transaction().execute(async (trx) => {
-      for (const statement of statements) await statement.execute(trx);
+      if (incremental) await this.refreshChanged(trx);
+      else await this.rebuildAll(trx);
+      this.refreshed = incremental ? 'changes' : 'all';
       await trx.deleteFrom('app_meta').where('key', '=', FINGERPRINT_KEY).execute();
       await trx.insertInto('app_meta').values({ key: FINGERPRINT_KEY, value: fingerprint }).execute();
     });
   }
+
+  /** Every derived table from scratch. */
+  async rebuildAll(trx: Transaction<DB> | Kysely<DB>): Promise<void> {
+    const statements = [
+      sql.raw(`create or replace table fact_model as ${factModelQuery('', '')} order by reg.year, reg.unit_id`),
+      sql.raw(`create or replace table fact_exemplar as ${factExemplarQuery('')}`),
+      sql.raw(`create or replace table agg_unit_year as ${aggUnitYearQuery('')} order by ancestor_id, year, mode`),
+      sql.raw(`create or replace table agg_dist as ${aggDistQuery('')} order by ancestor_id, year`),
+      sql.raw(`create or replace table facts_contrib as ${contribQuery('')}`),
+      sql.raw(`create or replace table facts_file_state as ${fileStateQuery}`),
+    ];
+    for (const statement of statements) await statement.execute(trx);
+  }
+
+  /**
+   * Recomputes what the changed files touch, nothing else (an upload into a
+   * national store costs milliseconds, not a rebuild of millions of rows):
+   * 1. changed files: their status, version link, row count or newest row id
+   *    differ from the last build's snapshot (facts_file_state);
+   * 2. what they contributed before (facts_contrib) and contribute now: the
+   *    (year, unit) pairs and the (year, model) keys;
+   * 3. fact_model rows of those keys, and of every model counted under those
+   *    units in those years (a recognition by name attaches there), are
+   *    computed again from all their rows; fact_exemplar of those units;
+   * 4. agg_unit_year and agg_dist of every ancestor of the units whose
+   *    models left or arrived, in those years.
+   * The result equals a full rebuild (test/analytics/incremental.test.ts).
+   */
+  private async refreshChanged(trx: Transaction<DB>): Promise<void> {
+    const statements = [
+      `create or replace temp table chg_file as
+         select id from ((${fileStateQuery}) except (select * from facts_file_state))
+         union select id from ((select * from facts_file_state) except (${fileStateQuery}))`,
+      `create or replace temp table chg_contrib as
+         select * from facts_contrib where source_file_id in (select id from chg_file)
+         union all select * from (${contribQuery('where source_file_id in (select id from chg_file)')})`,
+      `create or replace temp table chg_unit_year as
+         select distinct year, unit_id from chg_contrib where year is not null and unit_id is not null`,
+      `create or replace temp table chg_key as
+         select distinct year, model_key from (
+           select year, model_key from chg_contrib where model_key is not null
+           union all select f.year, f.model_key from fact_model f join chg_unit_year c on c.year = f.year and c.unit_id = f.unit_id)
+          where year is not null`,
+      `create or replace temp table chg_units as select distinct f.year, f.unit_id from fact_model f join chg_key k on k.year = f.year and k.model_key = f.model_key`,
+      `delete from fact_model f using chg_key k where f.year = k.year and f.model_key = k.model_key`,
+      `insert into fact_model ${factModelQuery(
+        'and (r.year, coalesce(cast(r.model_id as bigint), -r.id)) in (select year, model_key from chg_key)',
+        'and rc.year in (select year from chg_key)',
+      )}`,
+      `insert into chg_units
+         select distinct f.year, f.unit_id from fact_model f join chg_key k on k.year = f.year and k.model_key = f.model_key
+         union select year, unit_id from chg_unit_year`,
+      `delete from fact_exemplar x using chg_unit_year c where x.year = c.year and x.unit_id = c.unit_id`,
+      `insert into fact_exemplar ${factExemplarQuery('and (e.year, coalesce(e.owner_unit_id, e.unit_id)) in (select year, unit_id from chg_unit_year)')}`,
+      `create or replace temp table chg_ancestor_year as
+         select distinct c.ancestor_id, u.year from chg_units u join unit_closure c on c.descendant_id = u.unit_id`,
+      `delete from agg_unit_year a using chg_ancestor_year c where a.ancestor_id = c.ancestor_id and a.year = c.year`,
+      `insert into agg_unit_year ${aggUnitYearQuery('and (c.ancestor_id, f.year) in (select ancestor_id, year from chg_ancestor_year)')}`,
+      `delete from agg_dist d using chg_ancestor_year c where d.ancestor_id = c.ancestor_id and d.year = c.year`,
+      `insert into agg_dist ${aggDistQuery('and (c.ancestor_id, f.year) in (select ancestor_id, year from chg_ancestor_year)')}`,
+      `delete from facts_contrib where source_file_id in (select id from chg_file)`,
+      `insert into facts_contrib ${contribQuery('where source_file_id in (select id from chg_file)')}`,
+      `delete from facts_file_state where id in (select id from chg_file)`,
+      `insert into facts_file_state select * from (${fileStateQuery}) where id in (select id from chg_file)`,
+      'drop table chg_file', 'drop table chg_contrib', 'drop table chg_unit_year', 'drop table chg_key', 'drop table chg_units', 'drop table chg_ancestor_year',
+    ];
+    for (const statement of statements) await sql.raw(statement).execute(trx);
+  }
+
+  private async hasChangeTables(): Promise<boolean> {
+    const exists = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name in ('facts_contrib', 'facts_file_state')`.execute(this.db());
+    return Number(exists.rows[0]?.n ?? 0) === 2;
+  }
 }
+
+/** Parts of the fingerprint (see currentFingerprint): units, lineage and corrections change what every row means. */
+const FULL_REBUILD_PARTS = [0, 1, 6];
+
+function samePartsOf(a: string, b: string, parts: number[]): boolean {
+  const [x, y] = [a.split(':'), b.split(':')];
+  return x.length === y.length && parts.every((i) => x[i] === y[i]);
+}
+
+/**
+ * One row per (year, model): see the header. `regFilter` and `rkFilter`
+ * (SQL starting with "and") restrict the registrations and recognitions read.
+ */
+function factModelQuery(regFilter: string, rkFilter: string): string {
+  return `
+    with rk as (
+      select rc.year, rc.model_id,
+             case when rc.model_id is null then strip_accents(lower(trim(rc.model_name))) || '|' || cast(coalesce(rc.owner_unit_id, rc.unit_id) as varchar) end as name_key,
+             max(case rc.level when 'province' then 3 when 'district' then 2 when 'commune' then 1 else 0 end) as rank
+        from recognition rc join source_file sf on sf.id = rc.source_file_id
+       where sf.status = 'loaded' and rc.review_state <> 'rejected' and rc.year is not null ${rkFilter}
+       group by all),
+    reg as (
+      select r.year, coalesce(cast(r.model_id as bigint), -r.id) as model_key, r.model_id, r.model_name,
+             coalesce(r.owner_unit_id, r.unit_id) as unit_id, r.status, r.field, r.owner_type, r.launch_date
+        from registration r join source_file sf on sf.id = r.source_file_id
+       where sf.status = 'loaded' and r.review_state <> 'rejected' and r.year is not null
+         and coalesce(r.owner_unit_id, r.unit_id) is not null ${regFilter}
+      qualify row_number() over (partition by r.year, coalesce(cast(r.model_id as bigint), -r.id) order by sf.uploaded_at desc, r.id desc) = 1)
+    select reg.year, reg.model_key, reg.model_id, reg.unit_id, reg.status, reg.field, reg.owner_type, reg.launch_date, reg.model_name,
+           greatest(coalesce(k1.rank, -1), coalesce(k2.rank, -1)) as rank
+      from reg
+      left join rk k1 on k1.year = reg.year and k1.model_id = reg.model_id
+      left join rk k2 on k2.year = reg.year and k2.name_key is not null
+                     and k2.name_key = strip_accents(lower(trim(reg.model_name))) || '|' || cast(reg.unit_id as varchar)`;
+}
+
+function factExemplarQuery(filter: string): string {
+  return `
+    select e.year, coalesce(e.owner_unit_id, e.unit_id) as unit_id, e.exemplar_type, count(*) as n
+      from exemplar e join source_file sf on sf.id = e.source_file_id
+     where sf.status = 'loaded' and e.review_state <> 'rejected' and e.year is not null and coalesce(e.owner_unit_id, e.unit_id) is not null ${filter}
+     group by all`;
+}
+
+/** Sums per (ancestor, year), modes 'full' and 'parent'; `filter` restricts the (closure row c, fact f) pairs read. */
+function aggUnitYearQuery(filter: string): string {
+  return `
+    with m as (
+      select c.ancestor_id, c.lineage_hops, f.year,
+             count(*) filter (where coalesce(f.status, '') <> 'dropped') as registered,
+             count(*) filter (where f.status = 'new') as new,
+             count(*) filter (where f.status = 'continued') as continued,
+             count(*) filter (where f.status = 'replicated') as replicated,
+             count(*) filter (where f.status = 'dropped') as dropped,
+             count(*) filter (where f.status is null) as no_status,
+             count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank >= 0) as recognised,
+             count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 1) as recognised_commune,
+             count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 2) as recognised_district,
+             count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 3) as recognised_province,
+             count(*) filter (where f.status = 'new' and f.launch_date is null) as new_unlaunched
+        from fact_model f join unit_closure c on c.descendant_id = f.unit_id
+       where true ${filter}
+       group by c.ancestor_id, c.lineage_hops, f.year),
+    x as (
+      select c.ancestor_id, c.lineage_hops, f.year,
+             sum(f.n) filter (where f.exemplar_type = 'collective') as exemplars_collective,
+             sum(f.n) filter (where f.exemplar_type = 'individual') as exemplars_individual,
+             sum(f.n) as exemplars
+        from fact_exemplar f join unit_closure c on c.descendant_id = f.unit_id
+       where true ${filter}
+       group by c.ancestor_id, c.lineage_hops, f.year),
+    j as (
+      select coalesce(m.ancestor_id, x.ancestor_id) as ancestor_id, coalesce(m.lineage_hops, x.lineage_hops) as lineage_hops,
+             coalesce(m.year, x.year) as year, m.* exclude (ancestor_id, lineage_hops, year), x.* exclude (ancestor_id, lineage_hops, year)
+        from m full join x on x.ancestor_id = m.ancestor_id and x.lineage_hops = m.lineage_hops and x.year = m.year)
+    select mode, ancestor_id, year,
+           coalesce(sum(registered), 0)::integer as registered, coalesce(sum(new), 0)::integer as new,
+           coalesce(sum(continued), 0)::integer as continued, coalesce(sum(replicated), 0)::integer as replicated,
+           coalesce(sum(dropped), 0)::integer as dropped, coalesce(sum(no_status), 0)::integer as no_status,
+           coalesce(sum(recognised), 0)::integer as recognised, coalesce(sum(recognised_commune), 0)::integer as recognised_commune,
+           coalesce(sum(recognised_district), 0)::integer as recognised_district, coalesce(sum(recognised_province), 0)::integer as recognised_province,
+           coalesce(sum(new_unlaunched), 0)::integer as new_unlaunched,
+           coalesce(sum(exemplars_collective), 0)::integer as exemplars_collective, coalesce(sum(exemplars_individual), 0)::integer as exemplars_individual,
+           coalesce(sum(exemplars), 0)::integer as exemplars
+      from (select 'full' as mode, * from j union all select 'parent', * from j where lineage_hops = 0)
+     group by mode, ancestor_id, year`;
+}
+
+function aggDistQuery(filter: string): string {
+  return `
+    select c.ancestor_id, f.year,
+           case grouping(f.field, f.status, f.owner_type) when 3 then 'field' when 5 then 'status' else 'owner_type' end as dimension,
+           coalesce(f.field, f.status, f.owner_type) as key,
+           case when grouping(f.field, f.status, f.owner_type) = 5 then count(*)
+                else count(*) filter (where coalesce(f.status, '') <> 'dropped') end::integer as models
+      from fact_model f
+      join unit_closure c on c.descendant_id = f.unit_id
+      join unit a on a.id = c.ancestor_id and a.kind in ('province', 'district', 'commune')
+     where true ${filter}
+     group by grouping sets ((c.ancestor_id, f.year, f.field), (c.ancestor_id, f.year, f.status), (c.ancestor_id, f.year, f.owner_type))`;
+}
+
+/** What each file's rows bring to the facts: (year, unit they count for, model key); recognitions by name and exemplars have no key. */
+function contribQuery(filter: string): string {
+  return `
+    select * from (
+      select source_file_id, year, coalesce(owner_unit_id, unit_id) as unit_id, coalesce(cast(model_id as bigint), -id) as model_key from registration
+      union all select source_file_id, year, coalesce(owner_unit_id, unit_id), cast(model_id as bigint) from recognition
+      union all select source_file_id, year, coalesce(owner_unit_id, unit_id), cast(null as bigint) from exemplar)
+    ${filter}`;
+}
+
+/** Each file as the facts saw it: status, version link, how many rows and the newest row id (a reload gives new ids). */
+const fileStateQuery = `
+  select sf.id, sf.status, sf.superseded_by, coalesce(c.n, 0) as n, coalesce(c.m, 0) as m
+    from source_file sf
+    left join (select source_file_id, count(*) as n, max(id) as m
+                 from (select source_file_id, id from registration union all select source_file_id, id from recognition union all select source_file_id, id from exemplar)
+                group by source_file_id) c on c.source_file_id = sf.id`;

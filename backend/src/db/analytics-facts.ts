@@ -214,9 +214,10 @@ export class AnalyticsFacts {
    */
   private async refreshChanged(trx: Transaction<DB>): Promise<void> {
     const statements = [
+      `create or replace temp table cur_file_state as ${fileStateQuery}`,
       `create or replace temp table chg_file as
-         select id from ((${fileStateQuery}) except (select * from facts_file_state))
-         union select id from ((select * from facts_file_state) except (${fileStateQuery}))`,
+         select id from ((select * from cur_file_state) except (select * from facts_file_state))
+         union select id from ((select * from facts_file_state) except (select * from cur_file_state))`,
       `create or replace temp table chg_contrib as
          select * from facts_contrib where source_file_id in (select id from chg_file)
          union all select * from (${contribQuery('where source_file_id in (select id from chg_file)')})`,
@@ -241,14 +242,14 @@ export class AnalyticsFacts {
       `create or replace temp table chg_ancestor_year as
          select distinct c.ancestor_id, u.year from chg_units u join unit_closure c on c.descendant_id = u.unit_id`,
       `delete from agg_unit_year a using chg_ancestor_year c where a.ancestor_id = c.ancestor_id and a.year = c.year`,
-      `insert into agg_unit_year ${aggUnitYearQuery('and (c.ancestor_id, f.year) in (select ancestor_id, year from chg_ancestor_year)')}`,
+      `insert into agg_unit_year ${aggUnitYearQuery(CHANGED_PAIRS, CHANGED_CLOSURE)}`,
       `delete from agg_dist d using chg_ancestor_year c where d.ancestor_id = c.ancestor_id and d.year = c.year`,
-      `insert into agg_dist ${aggDistQuery('and (c.ancestor_id, f.year) in (select ancestor_id, year from chg_ancestor_year)')}`,
+      `insert into agg_dist ${aggDistQuery(CHANGED_PAIRS, CHANGED_CLOSURE)}`,
       `delete from facts_contrib where source_file_id in (select id from chg_file)`,
       `insert into facts_contrib ${contribQuery('where source_file_id in (select id from chg_file)')}`,
       `delete from facts_file_state where id in (select id from chg_file)`,
-      `insert into facts_file_state select * from (${fileStateQuery}) where id in (select id from chg_file)`,
-      'drop table chg_file', 'drop table chg_contrib', 'drop table chg_unit_year', 'drop table chg_key', 'drop table chg_units', 'drop table chg_ancestor_year',
+      `insert into facts_file_state select * from cur_file_state where id in (select id from chg_file)`,
+      'drop table cur_file_state', 'drop table chg_file', 'drop table chg_contrib', 'drop table chg_unit_year', 'drop table chg_key', 'drop table chg_units', 'drop table chg_ancestor_year',
     ];
     for (const statement of statements) await sql.raw(statement).execute(trx);
   }
@@ -258,6 +259,10 @@ export class AnalyticsFacts {
     return Number(exists.rows[0]?.n ?? 0) === 2;
   }
 }
+
+/** The closure rows of the ancestors to recompute (a few thousand, not millions), and the (ancestor, year) pairs among them. */
+const CHANGED_CLOSURE = '(select uc.* from unit_closure uc where uc.ancestor_id in (select ancestor_id from chg_ancestor_year))';
+const CHANGED_PAIRS = 'and f.year in (select year from chg_ancestor_year) and (c.ancestor_id, f.year) in (select ancestor_id, year from chg_ancestor_year)';
 
 /** Parts of the fingerprint (see currentFingerprint): units, lineage and corrections change what every row means. */
 const FULL_REBUILD_PARTS = [0, 1, 6];
@@ -304,7 +309,7 @@ function factExemplarQuery(filter: string): string {
 }
 
 /** Sums per (ancestor, year), modes 'full' and 'parent'; `filter` restricts the (closure row c, fact f) pairs read. */
-function aggUnitYearQuery(filter: string): string {
+function aggUnitYearQuery(filter: string, closure = 'unit_closure'): string {
   return `
     with m as (
       select c.ancestor_id, c.lineage_hops, f.year,
@@ -319,7 +324,7 @@ function aggUnitYearQuery(filter: string): string {
              count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 2) as recognised_district,
              count(*) filter (where coalesce(f.status, '') <> 'dropped' and f.rank = 3) as recognised_province,
              count(*) filter (where f.status = 'new' and f.launch_date is null) as new_unlaunched
-        from fact_model f join unit_closure c on c.descendant_id = f.unit_id
+        from fact_model f join ${closure} c on c.descendant_id = f.unit_id
        where true ${filter}
        group by c.ancestor_id, c.lineage_hops, f.year),
     x as (
@@ -327,7 +332,7 @@ function aggUnitYearQuery(filter: string): string {
              sum(f.n) filter (where f.exemplar_type = 'collective') as exemplars_collective,
              sum(f.n) filter (where f.exemplar_type = 'individual') as exemplars_individual,
              sum(f.n) as exemplars
-        from fact_exemplar f join unit_closure c on c.descendant_id = f.unit_id
+        from fact_exemplar f join ${closure} c on c.descendant_id = f.unit_id
        where true ${filter}
        group by c.ancestor_id, c.lineage_hops, f.year),
     j as (
@@ -347,7 +352,7 @@ function aggUnitYearQuery(filter: string): string {
      group by mode, ancestor_id, year`;
 }
 
-function aggDistQuery(filter: string): string {
+function aggDistQuery(filter: string, closure = 'unit_closure'): string {
   return `
     select c.ancestor_id, f.year,
            case grouping(f.field, f.status, f.owner_type) when 3 then 'field' when 5 then 'status' else 'owner_type' end as dimension,
@@ -355,7 +360,7 @@ function aggDistQuery(filter: string): string {
            case when grouping(f.field, f.status, f.owner_type) = 5 then count(*)
                 else count(*) filter (where coalesce(f.status, '') <> 'dropped') end::integer as models
       from fact_model f
-      join unit_closure c on c.descendant_id = f.unit_id
+      join ${closure} c on c.descendant_id = f.unit_id
       join unit a on a.id = c.ancestor_id and a.kind in ('province', 'district', 'commune')
      where true ${filter}
      group by grouping sets ((c.ancestor_id, f.year, f.field), (c.ancestor_id, f.year, f.status), (c.ancestor_id, f.year, f.owner_type))`;

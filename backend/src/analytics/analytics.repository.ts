@@ -125,6 +125,11 @@ export class AnalyticsRepository {
     return this.facts.version;
   }
 
+  /** Whether the data under the unit is the same now as at an earlier data version (see AnalyticsFacts.unchangedSince). */
+  unchangedSince(version: number, unitId: number | null): boolean {
+    return this.facts.unchangedSince(version, unitId);
+  }
+
   /** The top of the registry (a unit without parent), for requests that name no unit. */
   async rootUnit(): Promise<number | undefined> {
     const row = await this.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('valid_to', 'is', null).orderBy('id').executeTakeFirst();

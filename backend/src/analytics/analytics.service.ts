@@ -31,10 +31,11 @@ export class AnalyticsService {
     @Inject(PlansService) private readonly plans: PlansService,
   ) {}
 
-  /** The answer for these parameters, reused while the data, the plans and the day are the same. */
-  private async memoised<T>(name: string, q: object, compute: () => Promise<T>): Promise<T> {
+  /** The answer for these parameters, reused while the unit's data, the plans and the day are the same. */
+  private async memoised<T>(name: string, q: { unit?: number }, compute: () => Promise<T>): Promise<T> {
     const data = await this.repository.dataVersion();
-    return this.memo.get(`${name}:${JSON.stringify(q)}`, `${data}:${this.plans.revision}:${today()}`, compute);
+    const unit = q.unit ?? null;
+    return this.memo.get(`${name}:${JSON.stringify(q)}`, `${this.plans.revision}:${today()}`, data, (since) => this.repository.unchangedSince(since, unit), compute);
   }
 
   overview(q: { unit?: number; year?: number; structure?: Structure }): Promise<Overview> {

@@ -85,6 +85,8 @@ export class AnalyticsFacts {
   private checkedAt = 0;
   private pending: Promise<void> | null = null;
   private builtVersion = 0;
+  /** Per refresh (newest last): the units whose subtree data it changed, or null when it rebuilt everything. */
+  private readonly changeLog: { version: number; units: ReadonlySet<number> | null }[] = [];
   private refreshed: 'all' | 'changes' | null = null;
 
   /**
@@ -101,6 +103,21 @@ export class AnalyticsFacts {
   /** Increases every time the derived tables are rebuilt: a cache key for anything derived from them. */
   get version(): number {
     return this.builtVersion;
+  }
+
+  /**
+   * Whether the data of a unit's subtree (lineage included) is the same now
+   * as at `version`: no refresh since touched a unit under it. An answer
+   * about one commune stays valid while other communes upload. null (no
+   * unit named) is unchanged only when nothing was refreshed since.
+   */
+  unchangedSince(version: number, unitId: number | null): boolean {
+    if (version === this.builtVersion) return true;
+    if (version > this.builtVersion || unitId === null) return false;
+    const newer = this.changeLog.filter((entry) => entry.version > version);
+    // The log no longer reaches back that far: assume changed.
+    if (newer.length !== this.builtVersion - version) return false;
+    return newer.every((entry) => entry.units !== null && !entry.units.has(unitId));
   }
 
   /** How the last refresh went: every table rebuilt, or only what the changed files touch. */
@@ -137,9 +154,11 @@ export class AnalyticsFacts {
       if (this.fingerprint === null) this.fingerprint = await this.storedFingerprint();
       if (current !== this.fingerprint) {
         await this.closure.ensureFresh();
-        await this.rebuild(current);
+        const units = await this.rebuild(current);
         this.fingerprint = current;
         this.builtVersion++;
+        this.changeLog.push({ version: this.builtVersion, units });
+        if (this.changeLog.length > CHANGE_LOG_SIZE) this.changeLog.shift();
       }
     })().finally(() => {
       this.pending = null;
@@ -173,15 +192,17 @@ export class AnalyticsFacts {
    * touch is recomputed (refreshChanged); a change to units, lineage or
    * corrections, or tables from an older build, rebuild everything.
    */
-  private async rebuild(fingerprint: string): Promise<void> {
+  private async rebuild(fingerprint: string): Promise<ReadonlySet<number> | null> {
     const previous = this.fingerprint;
     const incremental = previous !== null && samePartsOf(previous, fingerprint, FULL_REBUILD_PARTS) && (await this.hasChangeTables());
-    await this.db().transaction().execute(async (trx) => {
-      if (incremental) await this.refreshChanged(trx);
+    return this.db().transaction().execute(async (trx) => {
+      let touched: ReadonlySet<number> | null = null;
+      if (incremental) touched = await this.refreshChanged(trx);
       else await this.rebuildAll(trx);
       this.refreshed = incremental ? 'changes' : 'all';
       await trx.deleteFrom('app_meta').where('key', '=', FINGERPRINT_KEY).execute();
       await trx.insertInto('app_meta').values({ key: FINGERPRINT_KEY, value: fingerprint }).execute();
+      return touched;
     });
   }
 
@@ -212,7 +233,7 @@ export class AnalyticsFacts {
    *    models left or arrived, in those years.
    * The result equals a full rebuild (test/analytics/incremental.test.ts).
    */
-  private async refreshChanged(trx: Transaction<DB>): Promise<void> {
+  private async refreshChanged(trx: Transaction<DB>): Promise<ReadonlySet<number>> {
     const statements = [
       `create or replace temp table cur_file_state as ${fileStateQuery}`,
       `create or replace temp table chg_file as
@@ -249,9 +270,11 @@ export class AnalyticsFacts {
       `insert into facts_contrib ${contribQuery('where source_file_id in (select id from chg_file)')}`,
       `delete from facts_file_state where id in (select id from chg_file)`,
       `insert into facts_file_state select * from cur_file_state where id in (select id from chg_file)`,
-      'drop table cur_file_state', 'drop table chg_file', 'drop table chg_contrib', 'drop table chg_unit_year', 'drop table chg_key', 'drop table chg_units', 'drop table chg_ancestor_year',
     ];
     for (const statement of statements) await sql.raw(statement).execute(trx);
+    const touched = await sql<{ id: number }>`select distinct ancestor_id as id from chg_ancestor_year`.execute(trx);
+    for (const table of ['cur_file_state', 'chg_file', 'chg_contrib', 'chg_unit_year', 'chg_key', 'chg_units', 'chg_ancestor_year']) await sql.raw(`drop table ${table}`).execute(trx);
+    return new Set(touched.rows.map((r) => Number(r.id)));
   }
 
   private async hasChangeTables(): Promise<boolean> {
@@ -263,6 +286,9 @@ export class AnalyticsFacts {
 /** The closure rows of the ancestors to recompute (a few thousand, not millions), and the (ancestor, year) pairs among them. */
 const CHANGED_CLOSURE = '(select uc.* from unit_closure uc where uc.ancestor_id in (select ancestor_id from chg_ancestor_year))';
 const CHANGED_PAIRS = 'and f.year in (select year from chg_ancestor_year) and (c.ancestor_id, f.year) in (select ancestor_id, year from chg_ancestor_year)';
+
+/** Refreshes remembered for unchangedSince(): beyond them, an old answer counts as changed. */
+const CHANGE_LOG_SIZE = 512;
 
 /** Parts of the fingerprint (see currentFingerprint): units, lineage and corrections change what every row means. */
 const FULL_REBUILD_PARTS = [0, 1, 6];

@@ -180,8 +180,9 @@ export class AnalyticsFacts {
   }
 
   private async storedFingerprint(): Promise<string | null> {
-    const exists = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name in ('fact_model', 'fact_exemplar', 'agg_unit_year', 'agg_dist')`.execute(this.db());
-    if (Number(exists.rows[0]?.n ?? 0) < 4) return null;
+    // Tables built by a version without the change tables are rebuilt once, at the first answer after the upgrade.
+    const exists = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name in ('fact_model', 'fact_exemplar', 'agg_unit_year', 'agg_dist', 'facts_contrib', 'facts_file_state')`.execute(this.db());
+    if (Number(exists.rows[0]?.n ?? 0) < 6) return null;
     const row = await this.db().selectFrom('app_meta').select('value').where('key', '=', FINGERPRINT_KEY).executeTakeFirst();
     return row?.value ?? null;
   }
@@ -194,7 +195,8 @@ export class AnalyticsFacts {
    */
   private async rebuild(fingerprint: string): Promise<ReadonlySet<number> | null> {
     const previous = this.fingerprint;
-    const incremental = previous !== null && samePartsOf(previous, fingerprint, FULL_REBUILD_PARTS) && (await this.hasChangeTables());
+    // previous is only known for tables that include the change tables (storedFingerprint).
+    const incremental = previous !== null && samePartsOf(previous, fingerprint, FULL_REBUILD_PARTS);
     return this.db().transaction().execute(async (trx) => {
       let touched: ReadonlySet<number> | null = null;
       if (incremental) touched = await this.refreshChanged(trx);
@@ -275,11 +277,6 @@ export class AnalyticsFacts {
     const touched = await sql<{ id: number }>`select distinct ancestor_id as id from chg_ancestor_year`.execute(trx);
     for (const table of ['cur_file_state', 'chg_file', 'chg_contrib', 'chg_unit_year', 'chg_key', 'chg_units', 'chg_ancestor_year']) await sql.raw(`drop table ${table}`).execute(trx);
     return new Set(touched.rows.map((r) => Number(r.id)));
-  }
-
-  private async hasChangeTables(): Promise<boolean> {
-    const exists = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name in ('facts_contrib', 'facts_file_state')`.execute(this.db());
-    return Number(exists.rows[0]?.n ?? 0) === 2;
   }
 }
 

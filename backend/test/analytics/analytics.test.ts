@@ -186,6 +186,25 @@ describe('analytics on the fixture province', () => {
     ]);
   });
 
+  it('sends larger answers gzip-compressed to clients that accept it, the same answer once unpacked', async () => {
+    const url = `/api/analytics/quota-fulfilment?unit=${U.province}&year=2026`;
+    const plain = await t.fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    const packed = await t.fetch(url, { headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(packed.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const [plainText, packedText] = [await plain.text(), await packed.text()];
+    expect(Buffer.byteLength(plainText)).toBeGreaterThan(1024);
+    // fetch unpacks the body; the length on the wire is the compressed one.
+    expect(Number(packed.headers.get('content-length'))).toBeLessThan(Buffer.byteLength(packedText));
+    expect(JSON.parse(packedText)).toEqual(JSON.parse(plainText));
+    // A small answer is sent as it is.
+    const small = await t.fetch(`/api/analytics/distribution?unit=${U.dongTam}&year=2026`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.status).toBe(200);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.byteLength(await small.text())).toBeLessThan(1024);
+  });
+
   it('answers in Apache Arrow IPC when asked, with the rest of the answer in the metadata', async () => {
     const response = await t.fetch(`/api/analytics/children?unit=${U.province}&year=2026`, { headers: { accept: 'application/vnd.apache.arrow.stream' } });
     expect(response.status).toBe(200);

@@ -15,7 +15,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * metadata under "dvk". Memoised answers come back as the same object, so
  * their serialised bytes are kept beside them (WeakMap) and reused, and so
  * are their gzip-compressed bytes for clients that accept gzip (a
- * province's quota table is 130 KB of JSON, about a tenth of that gzipped:
+ * province's quota table at national scale: 142 KB of JSON, 4.8 KB gzipped;
  * it matters on a commune's connection, and is compressed once, not per request).
  */
 @Injectable()

@@ -3,9 +3,11 @@ import type { DB } from './schema.js';
 import type { UnitClosure } from './unit-scope.js';
 
 /**
- * Derived tables the dashboard reads, rebuilt from the stored records when
- * they change (a cheap fingerprint, checked at most once a second, or at once
- * after invalidate()). They hold the store as it is now: files 'loaded' only.
+ * Derived tables the dashboard reads, kept in step with the stored records
+ * (a cheap fingerprint, checked at most once a second, or at once after
+ * invalidate()): refreshed from the files that changed, or rebuilt when units,
+ * lineage or corrections changed. They hold the store as it is now: files
+ * 'loaded' only.
  *
  * - fact_model: one row per (year, model): a model counts once a year, under
  *   the unit of its latest counted registration (owner, else the issuing
@@ -87,7 +89,6 @@ export class AnalyticsFacts {
   private builtVersion = 0;
   /** Per refresh (newest last): the units whose subtree data it changed, or null when it rebuilt everything. */
   private readonly changeLog: { version: number; units: ReadonlySet<number> | null }[] = [];
-  private refreshed: 'all' | 'changes' | null = null;
 
   /**
    * @param db the writer, which rebuilds the tables
@@ -122,7 +123,8 @@ export class AnalyticsFacts {
 
   /** How the last refresh went: every table rebuilt, or only what the changed files touch. */
   get lastRefresh(): 'all' | 'changes' | null {
-    return this.refreshed;
+    const last = this.changeLog.at(-1);
+    return last === undefined ? null : last.units === null ? 'all' : 'changes';
   }
 
   /** Marks the derived tables stale: call after loading, superseding, deleting or correcting records, or editing units. */
@@ -201,7 +203,6 @@ export class AnalyticsFacts {
       let touched: ReadonlySet<number> | null = null;
       if (incremental) touched = await this.refreshChanged(trx);
       else await this.rebuildAll(trx);
-      this.refreshed = incremental ? 'changes' : 'all';
       await trx.deleteFrom('app_meta').where('key', '=', FINGERPRINT_KEY).execute();
       await trx.insertInto('app_meta').values({ key: FINGERPRINT_KEY, value: fingerprint }).execute();
       return touched;
@@ -389,20 +390,24 @@ function aggDistQuery(filter: string, closure = 'unit_closure'): string {
      group by grouping sets ((c.ancestor_id, f.year, f.field), (c.ancestor_id, f.year, f.status), (c.ancestor_id, f.year, f.owner_type))`;
 }
 
-/** What each file's rows bring to the facts: (year, unit they count for, model key); recognitions by name and exemplars have no key. */
+/**
+ * Every stored record, whatever its table: its file and id, its year, the unit
+ * it counts for, and its model key (registrations: the model, or the row
+ * itself when unlinked; recognitions: the model, none when matched by name;
+ * exemplars: none).
+ */
+const RECORDS = `
+  select source_file_id, id, year, coalesce(owner_unit_id, unit_id) as unit_id, coalesce(cast(model_id as bigint), -id) as model_key from registration
+  union all select source_file_id, id, year, coalesce(owner_unit_id, unit_id), cast(model_id as bigint) from recognition
+  union all select source_file_id, id, year, coalesce(owner_unit_id, unit_id), cast(null as bigint) from exemplar`;
+
+/** What each file's rows bring to the facts: (year, unit they count for, model key). */
 function contribQuery(filter: string): string {
-  return `
-    select * from (
-      select source_file_id, year, coalesce(owner_unit_id, unit_id) as unit_id, coalesce(cast(model_id as bigint), -id) as model_key from registration
-      union all select source_file_id, year, coalesce(owner_unit_id, unit_id), cast(model_id as bigint) from recognition
-      union all select source_file_id, year, coalesce(owner_unit_id, unit_id), cast(null as bigint) from exemplar)
-    ${filter}`;
+  return `select source_file_id, year, unit_id, model_key from (${RECORDS}) ${filter}`;
 }
 
 /** Each file as the facts saw it: status, version link, how many rows and the newest row id (a reload gives new ids). */
 const fileStateQuery = `
   select sf.id, sf.status, sf.superseded_by, coalesce(c.n, 0) as n, coalesce(c.m, 0) as m
     from source_file sf
-    left join (select source_file_id, count(*) as n, max(id) as m
-                 from (select source_file_id, id from registration union all select source_file_id, id from recognition union all select source_file_id, id from exemplar)
-                group by source_file_id) c on c.source_file_id = sf.id`;
+    left join (select source_file_id, count(*) as n, max(id) as m from (${RECORDS}) group by source_file_id) c on c.source_file_id = sf.id`;

@@ -91,19 +91,6 @@ export class UnitsRepository {
     return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
-  findByCode(trx: Executor, code: string): Promise<UnitRow | undefined> {
-    return trx.selectFrom('unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
-  }
-
-  findByFoldedName(trx: Executor, folded: string, parentId: number | null): Promise<UnitRow | undefined> {
-    return trx
-      .selectFrom('unit')
-      .select(UNIT_COLUMNS)
-      .where('folded_name', '=', folded)
-      .where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)))
-      .executeTakeFirst();
-  }
-
   /** Every unit with its code and folded name, inside the caller's transaction (an import matches against them in memory). */
   allUnits(trx: Executor): Promise<UnitRow[]> {
     return trx.selectFrom('unit').select(UNIT_COLUMNS).orderBy('id').execute();

@@ -6,6 +6,7 @@ import { Kysely, sql, type Transaction } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import { appendColumns, appendRows, type AppendColumn } from './bulk-append.js';
 import { DataChanges } from './data-changes.js';
+import { IdReserve } from './id-reserve.js';
 import { DuckDBDialect } from './duckdb-dialect.js';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
@@ -57,9 +58,26 @@ export class Database {
 
   /** Runs a write transaction; once it commits, readers of derived data hear of the change. */
   async transaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction().execute(work);
+    let result: T;
+    try {
+      result = await this.db.transaction().execute(work);
+    } catch (error) {
+      this.ids.forget();
+      throw error;
+    }
     this.changes.changed();
     return result;
+  }
+
+  private readonly ids = new IdReserve();
+
+  /**
+   * Ids for rows about to be inserted, from the sequence their column's
+   * default uses (see id-reserve.ts). Inside a transaction, pass it: ids
+   * drawn there are forgotten if it rolls back.
+   */
+  takeIds(executor: Kysely<DB> | Transaction<DB>, sequence: string, count: number): Promise<number[]> {
+    return count > 0 ? this.ids.take(executor as never, sequence, count) : Promise.resolve([]);
   }
 
   private readonly appendColumns = new Map<string, AppendColumn[]>();
@@ -84,7 +102,7 @@ export class Database {
       if (!column.sequence) continue;
       const missing = filled.filter((r) => r[column.name] === undefined || r[column.name] === null).length;
       if (missing === 0) continue;
-      const ids = (await sql<{ id: number }>`select nextval(${column.sequence}) as id from range(${missing})`.execute(trx)).rows.map((r) => Number(r.id));
+      const ids = await this.takeIds(trx, column.sequence, missing);
       let k = 0;
       filled = filled.map((r) => (r[column.name] === undefined || r[column.name] === null ? { ...r, [column.name]: ids[k++] } : r));
     }

@@ -20,6 +20,12 @@ import type {
 } from '../db/schema.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
+const JOB_PATCH_TYPE = JSON.stringify([{
+  id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
+  record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
+}]);
 export type FactTable = 'registration' | 'recognition' | 'exemplar' | 'report_figure';
 export const FACT_TABLES: FactTable[] = ['registration', 'recognition', 'exemplar', 'report_figure'];
 
@@ -71,7 +77,6 @@ export interface ReviewFilter {
   offset: number;
 }
 
-const CHUNK = 1000;
 
 /**
  * All SQL of ingest: source files and their rows, issues, models, review
@@ -177,10 +182,8 @@ export class IngestRepository {
   }
 
   /** Ids drawn from a sequence ahead of an insert, so related rows can point at them. */
-  async nextIds(trx: Executor, sequence: 'record_id_seq' | 'model_id_seq' | 'source_file_id_seq', count: number): Promise<number[]> {
-    if (count === 0) return [];
-    const result = await sql<{ id: number }>`select nextval(${sequence}) as id from range(${count})`.execute(trx);
-    return result.rows.map((r) => Number(r.id));
+  nextIds(trx: Executor, sequence: 'record_id_seq' | 'model_id_seq' | 'source_file_id_seq', count: number): Promise<number[]> {
+    return this.database.takeIds(trx, sequence, count);
   }
 
   /** Ids of a file's rows by record key, per table (review items point at them). */
@@ -360,12 +363,10 @@ export class IngestRepository {
     return row.id;
   }
 
-  async insertJobs(trx: Executor, rows: Insertable<IngestJobTable>[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const out = await trx.insertInto('ingest_job').values(rows.slice(i, i + CHUNK)).returning('id').execute();
-      ids.push(...out.map((r) => r.id));
-    }
+  /** A batch's jobs through the appender; their ids ascend in the given (upload) order. */
+  async insertJobs(trx: Transaction<DB>, rows: Insertable<IngestJobTable>[]): Promise<number[]> {
+    const ids = await this.database.takeIds(trx, 'ingest_job_id_seq', rows.length);
+    await this.database.append(trx, 'ingest_job', rows.map((row, i) => ({ ...row, id: ids[i] })));
     return ids;
   }
 
@@ -386,19 +387,23 @@ export class IngestRepository {
     await db.updateTable('ingest_job').set(patch).where('id', '=', id).execute();
   }
 
-  /** Final states of many jobs in one statement (UPDATE … FROM VALUES). */
-  /** Final states of jobs, many in one statement; each counts as one more attempt. */
+  /**
+   * Final states of jobs, many in one statement; each counts as one more
+   * attempt. The rows travel as one JSON parameter: eleven parameters per job
+   * would each be bound and planned.
+   */
   async updateJobs(db: Executor, patches: ({ id: number } & Updateable<IngestJobTable>)[]): Promise<void> {
-    for (let i = 0; i < patches.length; i += 500) {
-      const values = sql.join(patches.slice(i, i + 500).map((p) => sql`(${p.id}::integer, ${p.state}::varchar, ${p.progress ?? 100}::integer,
-        ${p.message ?? null}::varchar, ${p.errors ?? null}::json, ${p.source_file_id ?? null}::integer, ${p.duplicate ?? false}::boolean,
-        ${p.record_count ?? 0}::integer, ${p.review_count ?? 0}::integer, ${p.started_at ?? null}::timestamptz, ${p.finished_at ?? null}::timestamptz)`));
-      await sql`update ingest_job set state = v.state, progress = v.progress, message = v.message, errors = v.errors,
-          source_file_id = v.source_file_id, duplicate = v.duplicate, record_count = v.record_count, review_count = v.review_count,
-          started_at = coalesce(v.started_at, ingest_job.started_at), finished_at = v.finished_at, attempts = ingest_job.attempts + 1
-        from (values ${values}) as v(id, state, progress, message, errors, source_file_id, duplicate, record_count, review_count, started_at, finished_at)
-        where ingest_job.id = v.id`.execute(db);
-    }
+    if (patches.length === 0) return;
+    const rows = JSON.stringify(patches.map((p) => ({
+      id: p.id, state: p.state, progress: p.progress ?? 100, message: p.message ?? null, errors: p.errors ?? null,
+      source_file_id: p.source_file_id ?? null, duplicate: p.duplicate ?? false, record_count: p.record_count ?? 0,
+      review_count: p.review_count ?? 0, started_at: p.started_at ?? null, finished_at: p.finished_at ?? null,
+    })));
+    await sql`update ingest_job set state = v.state, progress = v.progress, message = v.message, errors = v.errors::json,
+        source_file_id = v.source_file_id, duplicate = v.duplicate, record_count = v.record_count, review_count = v.review_count,
+        started_at = coalesce(v.started_at, ingest_job.started_at), finished_at = v.finished_at, attempts = ingest_job.attempts + 1
+      from (select unnest(from_json(${rows}, ${sql.lit(JOB_PATCH_TYPE)}), recursive := true)) as v
+      where ingest_job.id = v.id`.execute(db);
   }
 
   /** Jobs left unfinished by a stopped process: back to queued, in order. */

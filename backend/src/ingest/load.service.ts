@@ -5,8 +5,8 @@ import type { DB, IngestJobTable, ModelTable, ReviewItemTable, SourceFile } from
 import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
-import { IngestRepository, type CorrectionRow, type FactRows, type ModelRow, type ModelWithCreator } from './ingest.repository.js';
-import { ModelCandidates, type Issuer } from './model-candidates.js';
+import { IngestRepository, type CorrectionRow, type FactRows, type ModelWithCreator } from './ingest.repository.js';
+import { ModelCandidates, Namesakes, type Issuer } from './model-candidates.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 import { push } from '../common/multimap.js';
 
@@ -300,12 +300,14 @@ export class LoadService {
     }
     const issuerIds = [...new Set(works.map((w) => w.prepared.unitId).filter((id): id is number => id !== null))];
     const issuerTexts = [...new Set(works.map((w) => w.input.result.unit).filter((t): t is string => !!t))];
-    const candidates = new ModelCandidates(await this.repository.modelsForIdentity(trx, keys, [...ownerIds], issuerIds, issuerTexts));
+    const identity = await this.repository.modelsForIdentity(trx, keys, [...ownerIds], issuerIds, issuerTexts);
+    const candidates = new ModelCandidates(identity);
     // Earlier models of the same names, any owner: only to explain "continued" rows that match nothing.
     const continuedKeys = [...new Set(works.flatMap((w) => w.prepared.rows.filter((r) => r.type === 'registration' && r.values.status === 'continued' && r.modelKey).map((r) => r.modelKey!)))];
     const maxYear = Math.max(0, ...works.flatMap((w) => w.prepared.rows.map((r) => (r.values.year as number | null) ?? 0)));
-    const earlierByKey = new Map<string, ModelRow[]>();
-    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear)) push(earlierByKey, model.folded_name, model);
+    const namesakes = new Namesakes();
+    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear)) namesakes.add(model);
+    for (const model of identity) namesakes.add(model);
     const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
     const firstYear = new Map<number, number>();
     let temp = -1;
@@ -326,14 +328,12 @@ export class LoadService {
         }
         if (row.type === 'exemplar') return null;
         const identity = `${row.modelKey}\u0000${ownerId ?? `text:${ownerFolded}`}`;
-        const earlier = row.type === 'registration' && row.values.status === 'continued'
-          ? [...(earlierByKey.get(row.modelKey) ?? []), ...candidates.withName(row.modelKey)].filter((m) => year !== null && m.first_year !== null && m.first_year < year)
-          : [];
-        if (earlier.length > 0) {
+        const earlier = row.type === 'registration' && row.values.status === 'continued' && year !== null ? namesakes.before(row.modelKey, year) : null;
+        if (earlier?.any) {
           w.prepared.review.push({
             record_type: row.type, record_key: row.key, reason: 'possible_model_match',
             message: `${row.where}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
-            detail: { candidates: earlier.filter((m) => m.id > 0).slice(0, 5).map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
+            detail: { candidates: earlier.models.map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
           });
         }
         let id = fresh.get(identity);
@@ -346,7 +346,9 @@ export class LoadService {
           };
           drafts.push(model);
           // Later files of the group see it like a stored model.
-          candidates.add({ ...model, id, creator_unit_id: w.prepared.unitId, creator_unit_text: w.input.result.unit } as ModelWithCreator);
+          const created = { ...model, id, creator_unit_id: w.prepared.unitId, creator_unit_text: w.input.result.unit } as ModelWithCreator;
+          candidates.add(created);
+          namesakes.add(created);
         }
         return id;
       });

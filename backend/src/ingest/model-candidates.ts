@@ -1,5 +1,5 @@
 import { fold } from '../units/fold.js';
-import type { ModelWithCreator } from './ingest.repository.js';
+import type { ModelRow, ModelWithCreator } from './ingest.repository.js';
 import { push } from '../common/multimap.js';
 
 /** Where a row's issuing file stands: a unit of the registry, or only its written name. */
@@ -23,7 +23,6 @@ export class ModelCandidates {
   private readonly byText = new Map<string, ModelWithCreator[]>();
   /** Insertion order: stored models by id first, then those a group creates. */
   private readonly order = new Map<ModelWithCreator, number>();
-  private readonly named = new Map<string, ModelWithCreator[]>();
 
   constructor(models: Iterable<ModelWithCreator>) {
     for (const model of models) this.add(model);
@@ -31,7 +30,6 @@ export class ModelCandidates {
 
   add(model: ModelWithCreator): void {
     this.order.set(model, this.order.size);
-    push(this.named, model.folded_name, model);
     if (model.owner_unit_id !== null) {
       let owners = this.byOwner.get(model.folded_name);
       if (!owners) this.byOwner.set(model.folded_name, (owners = new Map()));
@@ -40,11 +38,6 @@ export class ModelCandidates {
       const issuer: Issuer = model.creator_unit_id !== null ? { unitId: model.creator_unit_id } : { unitId: null, folded: fold(model.creator_unit_text) };
       push(this.byText, textKey(model.folded_name, fold(model.owner_text), issuer), model);
     }
-  }
-
-  /** Every model of this folded name, in insertion order. */
-  withName(key: string): readonly ModelWithCreator[] {
-    return this.named.get(key) ?? [];
   }
 
   /** The model a row continues, if any. */
@@ -60,6 +53,38 @@ export class ModelCandidates {
       if (first && (!best || this.order.get(first)! < this.order.get(best)!)) best = first;
     }
     return best;
+  }
+}
+
+/** How many earlier models of the same name a review item offers. */
+const NAMESAKES_SHOWN = 5;
+
+/**
+ * Models of the same folded name under any owner, kept as the earliest year
+ * each name was seen and the few earliest stored models: what a "continued"
+ * row that matched nothing may mean. A thousand communes registering the same
+ * model name cost one small entry, not a list each row scans.
+ */
+export class Namesakes {
+  private readonly byName = new Map<string, { earliest: number; shown: ModelRow[] }>();
+
+  add(model: ModelRow): void {
+    if (model.first_year === null) return;
+    let entry = this.byName.get(model.folded_name);
+    if (!entry) this.byName.set(model.folded_name, (entry = { earliest: model.first_year, shown: [] }));
+    entry.earliest = Math.min(entry.earliest, model.first_year);
+    // Models a group has not stored yet (negative ids) count as earlier, but cannot be offered.
+    if (model.id <= 0 || entry.shown.some((m) => m.id === model.id)) return;
+    entry.shown.push(model);
+    entry.shown.sort((a, b) => a.first_year! - b.first_year! || a.id - b.id);
+    if (entry.shown.length > NAMESAKES_SHOWN) entry.shown.pop();
+  }
+
+  /** Whether a model of this name existed before `year`, and the earliest stored ones that did. */
+  before(key: string, year: number): { any: boolean; models: ModelRow[] } {
+    const entry = this.byName.get(key);
+    if (!entry || entry.earliest >= year) return { any: false, models: [] };
+    return { any: true, models: entry.shown.filter((m) => m.first_year! < year) };
   }
 }
 

@@ -33,18 +33,30 @@ export class RawFileStore {
     return sha256;
   }
 
-  /** Moves a file already on disk (an upload's temp file) into the store; returns its sha256. */
+  /**
+   * Moves a file already on disk (an upload's temp file) into the store;
+   * returns its sha256. A copy already there is replaced by the same bytes
+   * (the rename is atomic, and a reader that has it open keeps reading it).
+   */
   async adopt(tempPath: string, sha256?: string): Promise<string> {
     const hash = sha256 ?? (await hashFile(tempPath));
     const target = this.pathOf(hash);
-    if (await this.has(hash)) {
-      await rm(tempPath, { force: true });
-    } else {
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(tempPath, target);
+    const dir = path.dirname(target);
+    if (!this.dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.dirs.add(dir);
     }
+    await rename(tempPath, target).catch(async (error: NodeJS.ErrnoException) => {
+      // The folder was removed behind our back (a restored backup, a hand-cleaned disk): make it again.
+      if (error.code !== 'ENOENT' || !(await stat(tempPath).then(() => true, () => false))) throw error;
+      await mkdir(dir, { recursive: true });
+      await rename(tempPath, target);
+    });
     return hash;
   }
+
+  /** Folders of the store known to exist: a thousand files share 256 of them. */
+  private readonly dirs = new Set<string>();
 
   has(sha256: string): Promise<boolean> {
     return stat(this.pathOf(sha256)).then(() => true, () => false);

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BadRequestException,
   createParamDecorator,
   Inject,
   Injectable,
+  Optional,
   PayloadTooLargeException,
   type CallHandler,
   type ExecutionContext,
@@ -18,6 +19,7 @@ import multer, { MulterError, type StorageEngine } from 'multer';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ingestOptions, type IngestOptions } from './ingest.options.js';
+import { ReadAhead, type ReadAheadSession } from './read-ahead.js';
 
 /** A received file: streamed to a temp file under the data folder and hashed on the way. */
 export interface ReceivedFile {
@@ -27,28 +29,62 @@ export interface ReceivedFile {
   sha256: string;
 }
 
-type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string };
+type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string; readAhead?: ReadAheadSession };
 
-/** Streams each part to disk while hashing it, so a thousand files never sit in memory. */
+/** Files up to this size are gathered in memory and written in one call; larger ones stream to disk. */
+const SMALL_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Writes each part to a temp file while hashing it, so a thousand files
+ * never sit in memory: a small file (most are) is gathered and written in
+ * one call, a larger one streams to disk with backpressure.
+ */
 class HashingDiskStorage implements StorageEngine {
+  private dirReady = false;
+
   constructor(private readonly dir: string) {}
 
   _handleFile(req: Request, file: Express.Multer.File, callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
-    mkdirSync(this.dir, { recursive: true });
+    if (!this.dirReady) {
+      mkdirSync(this.dir, { recursive: true });
+      this.dirReady = true;
+    }
     (req as RequestWithFiles).currentUploadName = file.originalname;
     const tempPath = path.join(this.dir, `${randomUUID()}.upload`);
     const hash = createHash('sha256');
-    const out = createWriteStream(tempPath);
     let size = 0;
+    let gathered: Buffer[] | null = [];
+    let out: WriteStream | null = null;
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      callback(error);
+    };
+    const received = () => {
+      if (failed) return;
+      const info = { path: tempPath, size, sha256: hash.digest('hex') };
+      (req as RequestWithFiles).readAhead?.arrived({ fileName: file.originalname.normalize('NFC'), tempPath, sha256: info.sha256 });
+      callback(null, info as unknown as Partial<Express.Multer.File>);
+    };
     file.stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       hash.update(chunk);
+      if (gathered) {
+        gathered.push(chunk);
+        if (size <= SMALL_FILE_BYTES) return;
+        out = createWriteStream(tempPath).on('error', fail);
+        for (const part of gathered) out.write(part);
+        gathered = null;
+      } else if (!out!.write(chunk)) {
+        file.stream.pause();
+        out!.once('drain', () => file.stream.resume());
+      }
     });
-    file.stream.pipe(out);
-    out.on('error', callback);
-    out.on('finish', () => {
-      const info = { path: tempPath, size, sha256: hash.digest('hex') };
-      callback(null, info as unknown as Partial<Express.Multer.File>);
+    file.stream.on('error', fail);
+    file.stream.on('end', () => {
+      if (gathered) writeFile(tempPath, Buffer.concat(gathered, size)).then(received, fail);
+      else out!.end(received);
     });
   }
 
@@ -64,14 +100,20 @@ function megabytes(bytes: number): string {
 /**
  * Multipart upload of many files under one field, with Vietnamese 413/400
  * answers that name the offending file. Files land in `req.receivedFiles`.
+ * With `readAhead`, each file starts being read as soon as it has arrived
+ * (read-ahead.ts; the module must provide ReadAhead).
  */
-export function UploadInterceptor(field: string, single = false): Type<NestInterceptor> {
+export function UploadInterceptor(field: string, { single = false, readAhead = false } = {}): Type<NestInterceptor> {
   @Injectable()
   class Interceptor implements NestInterceptor {
     private readonly upload;
     private readonly options: IngestOptions;
 
-    constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    constructor(
+      @Inject(APP_CONFIG) config: AppConfig,
+      @Optional() @Inject(ReadAhead) private readonly reader: ReadAhead | null,
+    ) {
+      if (readAhead && !reader) throw new Error('UploadInterceptor: readAhead needs the ReadAhead provider');
       const options = ingestOptions(config);
       this.options = options;
       this.upload = multer({
@@ -84,10 +126,18 @@ export function UploadInterceptor(field: string, single = false): Type<NestInter
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const http = context.switchToHttp();
       const req = http.getRequest<RequestWithFiles>();
-      await new Promise<void>((resolve, reject) => {
-        this.upload(req, http.getResponse(), (error: unknown) => (error ? reject(this.translate(error, req)) : resolve()));
-      });
+      const session = readAhead ? this.reader!.session() : undefined;
+      req.readAhead = session;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          this.upload(req, http.getResponse(), (error: unknown) => (error ? reject(this.translate(error, req)) : resolve()));
+        });
+      } catch (error) {
+        session?.close(false);
+        throw error;
+      }
       const files = (req.files as (Express.Multer.File & { sha256: string })[] | undefined) ?? [];
+      session?.close(files.length > 0);
       if (files.length === 0) {
         const type = req.headers['content-type'] ?? '';
         throw new BadRequestException(

@@ -18,6 +18,7 @@ import { IngestRepository, type JobRow } from './ingest.repository.js';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest.options.js';
 import { LoadService, type LoadOutcome } from './load.service.js';
 import { RawFileStore } from './raw-file.store.js';
+import { ReadAhead } from './read-ahead.js';
 import { ReadPool } from './read-pool.js';
 import type { ReceivedFile } from './upload.interceptor.js';
 
@@ -73,8 +74,8 @@ interface QueuedJob {
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
 /** The writer loads at most this many files (or rows) per transaction. */
-const MAX_GROUP_FILES = 50;
-const MAX_GROUP_ROWS = 5000;
+const MAX_GROUP_FILES = 200;
+const MAX_GROUP_ROWS = 10_000;
 /** …and waits up to this long for at least this many readings before writing. */
 const MIN_GROUP_FILES = 8;
 const GROUP_WAIT_MS = 60;
@@ -101,6 +102,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   /** Jobs being read, since when: a state of this process only, shown over the stored 'queued'. */
   private readonly readingSince = new Map<number, Date>();
   private writing: Promise<void> | null = null;
+  /** Per unfinished batch: the units its uploader may file data under (see allowedUnits). */
+  private readonly uploaderUnits = new Map<number, Promise<ReadonlySet<number> | undefined>>();
   private stopping = false;
 
   constructor(
@@ -108,6 +111,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     @Inject(LoadService) private readonly loader: LoadService,
     @Inject(RawFileStore) private readonly store: RawFileStore,
     @Inject(ReadPool) private readonly pool: ReadPool,
+    @Inject(ReadAhead) private readonly readAhead: ReadAhead,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
     @Inject(ScopeService) private readonly scopes: ScopeService,
   ) {}
@@ -129,7 +133,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
 
   /** POST /api/uploads: keeps the files, persists a batch with one queued job each, starts reading. */
   async upload(files: ReceivedFile[], by: string | null): Promise<BatchView> {
-    for (const file of files) await this.store.adopt(file.tempPath, file.sha256);
+    await Promise.all(files.map((file) => this.store.adopt(file.tempPath, file.sha256)));
     return this.createBatch(files.map((f) => ({ fileName: f.originalName, sha256: f.sha256, sizeBytes: f.size })), 'api', by);
   }
 
@@ -290,7 +294,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     const limit = Math.max(1, this.pool.threads) * 4;
     const starting: QueuedJob[] = [];
     // The backlog bound never holds back the file the writer waits for (a retried file can queue behind later ones' readings).
-    const backlogOk = () => this.ready.length < limit * 4 || this.queue[0]!.id === this.unwritten[0];
+    // Readings may pile up to one full group: the writer's cost is mostly per group, so while it
+    // writes one group the next can grow as large as the bounds allow.
+    const backlogOk = () => this.ready.length < MAX_GROUP_FILES || this.queue[0]!.id === this.unwritten[0];
     while (!this.stopping && this.queue.length > 0 && this.reading + starting.length < limit && backlogOk()) {
       starting.push(this.queue.shift()!);
     }
@@ -306,8 +312,12 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     await Promise.all(jobs.map(async (job) => {
       try {
         let result: FileResult;
+        const path = this.store.pathOf(job.sha256);
         try {
-          result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
+          const ahead = this.readAhead.take(job.sha256, job.fileName);
+          if (ahead) this.readingSince.set(job.id, ahead.startedAt);
+          // A head start that failed is read again: its error may belong to the moment of the upload, not to the file.
+          result = await (ahead ? ahead.result.catch(() => this.pool.read(path, job.fileName)) : this.pool.read(path, job.fileName));
         } catch (error) {
           if (this.stopping) return;
           // Only now ask why: a stat per file in the common case is wasted work.
@@ -356,12 +366,22 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       });
   }
 
-  /** For each batch, the units its uploader may file data under (auth's ScopeService; undefined = no limit). */
+  /**
+   * For each batch, the units its uploader may file data under (auth's
+   * ScopeService; undefined = no limit), as they were when its first file
+   * was written: looked up once per batch, not once per group of files.
+   */
   private async allowedUnits(batchIds: number[]): Promise<Map<number, ReadonlySet<number> | undefined>> {
     const out = new Map<number, ReadonlySet<number> | undefined>();
     for (const id of new Set(batchIds)) {
-      const batch = await this.repository.findBatch(id);
-      out.set(id, await this.scopes.uploadUnits(batch?.created_by ?? null));
+      let allowed = this.uploaderUnits.get(id);
+      if (!allowed) {
+        allowed = this.repository.findBatch(id).then((batch) => this.scopes.uploadUnits(batch?.created_by ?? null));
+        this.uploaderUnits.set(id, allowed);
+        // A failed lookup is not kept: the next group asks again.
+        allowed.catch(() => this.uploaderUnits.delete(id));
+      }
+      out.set(id, await allowed);
     }
     return out;
   }
@@ -416,6 +436,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
         continue;
       }
       this.remaining.delete(job.batchId);
+      this.uploaderUnits.delete(job.batchId);
       const view = await this.batch(job.batchId);
       this.events.next({ batchId: job.batchId, type: 'done', data: view });
       for (const resolve of this.waiters.get(job.batchId) ?? []) resolve(view);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { Database } from '../db/database.js';
 import { inList } from '../db/list-param.js';
 import type { DB, UnitAliasTable, UnitLineageTable, UnitTable } from '../db/schema.js';
@@ -97,10 +97,8 @@ export class UnitsRepository {
   }
 
   /** Ids for units about to be inserted, drawn from the sequence the column's default uses. */
-  async nextUnitIds(trx: Executor, count: number): Promise<number[]> {
-    if (count === 0) return [];
-    const result = await sql<{ id: number }>`select nextval('unit_id_seq') as id from range(${count})`.execute(trx);
-    return result.rows.map((r) => Number(r.id));
+  nextUnitIds(trx: Executor, count: number): Promise<number[]> {
+    return this.database.takeIds(trx, 'unit_id_seq', count);
   }
 
   /** Units with their ids already drawn, in bulk through the appender. */

@@ -278,10 +278,12 @@ export class IngestRepository {
       .execute();
   }
 
-  /** A few earlier models of these names (any owner): what a "continued" row without a match may mean. */
-  earlierModels(trx: Executor, keys: string[], beforeYear: number): Promise<ModelRow[]> {
+  /** The earliest few models of each of these names (any owner): what a "continued" row without a match may mean. */
+  earlierModels(trx: Executor, keys: string[], beforeYear: number, perName: number): Promise<ModelRow[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return trx.selectFrom('model').selectAll().where('folded_name', 'in', inList(keys)).where('first_year', '<', beforeYear).orderBy('id').limit(keys.length * 5).execute();
+    return trx.selectFrom('model').selectAll().where('folded_name', 'in', inList(keys)).where('first_year', '<', beforeYear)
+      .modifyEnd(sql`qualify row_number() over (partition by folded_name order by first_year, id) <= ${perName}`)
+      .execute();
   }
 
   async insertModels(trx: Transaction<DB>, rows: Insertable<ModelTable>[]): Promise<void> {

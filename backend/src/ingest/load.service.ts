@@ -6,7 +6,7 @@ import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
 import { IngestRepository, type CorrectionRow, type FactRows, type ModelWithCreator } from './ingest.repository.js';
-import { ModelCandidates, Namesakes, type Issuer } from './model-candidates.js';
+import { ModelCandidates, Namesakes, NAMESAKES_SHOWN, type Issuer } from './model-candidates.js';
 import { prepareFile, type PreparedFile } from './prepare.js';
 import { push } from '../common/multimap.js';
 
@@ -306,7 +306,7 @@ export class LoadService {
     const continuedKeys = [...new Set(works.flatMap((w) => w.prepared.rows.filter((r) => r.type === 'registration' && r.values.status === 'continued' && r.modelKey).map((r) => r.modelKey!)))];
     const maxYear = Math.max(0, ...works.flatMap((w) => w.prepared.rows.map((r) => (r.values.year as number | null) ?? 0)));
     const namesakes = new Namesakes();
-    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear)) namesakes.add(model);
+    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear, NAMESAKES_SHOWN)) namesakes.add(model);
     for (const model of identity) namesakes.add(model);
     const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
     const firstYear = new Map<number, number>();

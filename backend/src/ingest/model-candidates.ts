@@ -57,7 +57,7 @@ export class ModelCandidates {
 }
 
 /** How many earlier models of the same name a review item offers. */
-const NAMESAKES_SHOWN = 5;
+export const NAMESAKES_SHOWN = 5;
 
 /**
  * Models of the same folded name under any owner, kept as the earliest year

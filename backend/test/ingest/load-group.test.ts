@@ -74,4 +74,37 @@ describe('LoadService.loadMany on the real database', () => {
     expect(a2026.model_id).toBe(a2025.model_id); // same issuer, same written owner: same model
     expect(b2026.model_id).not.toBe(a2025.model_id);
   });
+
+  it('offers the five earliest models of the same name for a “continued” row that matched nothing, and none for a row older than all of them', async () => {
+    const NAME = 'Sân chơi thiếu nhi ở khu dân cư';
+    const list = async (unit: string, year: number, status: string): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit, year, rows: [[NAME, 'Văn hóa - xã hội', 'Đoàn Thanh niên xã', status, '', '']] });
+      return { sha256: RawFileStore.sha256(bytes), fileName: `${unit} ${year}.xlsx`, sizeBytes: bytes.length, result: await extract(bytes, 'x.xlsx'), batchId: null, jobId: null, mode: 'upload' };
+    };
+    // Seven communes outside the registry started the same model, one a year from 2019 to 2025 (listed latest first).
+    const stored = [];
+    for (let year = 2025; year >= 2019; year--) stored.push(await list(`Đảng ủy xã Đầu Nguồn ${year}`, year, 'Mới'));
+    const first = await t.app.get(LoadService).loadMany(stored);
+    const modelOf = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items[0]!.model_id;
+    const modelByYear = new Map<number, number>();
+    for (const [i, outcome] of first.entries()) modelByYear.set(2025 - i, await modelOf(outcome));
+
+    // One group: a 2024 row that says “continued”; a commune that starts it in 2017; then a 2018 “continued” row.
+    const later = await t.app.get(LoadService).loadMany([
+      await list('Đảng ủy xã Cuối Nguồn', 2024, 'Duy trì'),
+      await list('Đảng ủy xã Sớm Nhất', 2017, 'Mới'),
+      await list('Đảng ủy xã Giữa Dòng', 2018, 'Duy trì'),
+    ]);
+    const matchItems = async (o: unknown) => (await get<{ items: { detail: { candidates: { modelId: number; firstYear: number }[] } }[] }>(
+      t, `/api/review?fileId=${(o as { sourceFileId: number }).sourceFileId}&reason=possible_model_match`)).items;
+    const [in2024] = await matchItems(later[0]);
+    expect(in2024!.detail.candidates.map((c) => c.firstYear)).toEqual([2019, 2020, 2021, 2022, 2023]);
+    expect(in2024!.detail.candidates.map((c) => c.modelId)).toEqual([2019, 2020, 2021, 2022, 2023].map((y) => modelByYear.get(y)));
+    // 2018: only the 2017 model of the same group is earlier; it is not stored yet, so the item names no model to pick.
+    const in2018 = await matchItems(later[2]);
+    expect(in2018).toHaveLength(1);
+    expect(in2018[0]!.detail.candidates).toEqual([]);
+    // The 2017 registration is new, not continued: no doubt about it.
+    expect(await matchItems(later[1])).toEqual([]);
+  });
 });

@@ -1,10 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '@dvk/etl';
-import { readEither } from './files-on-disk.js';
 import type { ReadReply, ReadTask } from './read.worker.js';
 
 /** The ESM entry of tsx's register API, found from tsx's package.json (no import.meta.resolve under vitest). */
@@ -63,20 +63,19 @@ export class ReadPool {
     return this.size;
   }
 
-  /** @param fallback where the file will be if it is moved away from `path` before its thread opens it. */
-  read(path: string, fileName: string, fallback?: string): Promise<FileResult> {
+  read(path: string, fileName: string): Promise<FileResult> {
     if (this.closed) return Promise.reject(new ReadError('Bộ đọc tệp đã dừng.'));
-    if (this.size === 0) return this.readInline(path, fileName, fallback);
+    if (this.size === 0) return this.readInline(path, fileName);
     return new Promise<FileResult>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, path, fallback, fileName }, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, path, fileName }, resolve, reject });
       this.pump();
     });
   }
 
-  private async readInline(path: string, fileName: string, fallback?: string): Promise<FileResult> {
+  private async readInline(path: string, fileName: string): Promise<FileResult> {
     this.inline ??= import('@dvk/etl');
     const { extract } = await this.inline;
-    const bytes = readEither(path, fallback);
+    const bytes = await readFile(path);
     try {
       return await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
     } catch (error) {

@@ -3,15 +3,13 @@
  * extract() on it. It never touches the database; the main process loads
  * what it returns.
  */
-import { readEither } from './files-on-disk.js';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileResult } from '@dvk/etl';
 
 export interface ReadTask {
   id: number;
   path: string;
-  /** Where the file will be if it is no longer at `path` (an upload's temp file moved into the raw store). */
-  fallback?: string | undefined;
   fileName: string;
 }
 
@@ -39,7 +37,7 @@ async function next(): Promise<void> {
     parentPort!.postMessage({ id: task.id, started: true } satisfies ReadReply);
     const started = performance.now();
     try {
-      const bytes = readEither(task.path, task.fallback);
+      const bytes = readFileSync(task.path);
       const result = await etl.extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.fileName);
       parentPort!.postMessage({ id: task.id, ok: true, result, readMs: performance.now() - started } satisfies ReadReply);
     } catch (error) {

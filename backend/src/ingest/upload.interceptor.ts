@@ -7,7 +7,6 @@ import {
   createParamDecorator,
   Inject,
   Injectable,
-  Optional,
   PayloadTooLargeException,
   type CallHandler,
   type ExecutionContext,
@@ -19,7 +18,6 @@ import multer, { MulterError, type StorageEngine } from 'multer';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ingestOptions, type IngestOptions } from './ingest.options.js';
-import { ReadAhead, type ReadAheadSession } from './read-ahead.js';
 
 /** A received file: streamed to a temp file under the data folder and hashed on the way. */
 export interface ReceivedFile {
@@ -29,7 +27,7 @@ export interface ReceivedFile {
   sha256: string;
 }
 
-type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string; readAhead?: ReadAheadSession };
+type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string };
 
 /** Files up to this size are gathered in memory and written in one call; larger ones stream to disk. */
 const SMALL_FILE_BYTES = 1024 * 1024;
@@ -64,7 +62,6 @@ class HashingDiskStorage implements StorageEngine {
     const received = () => {
       if (failed) return;
       const info = { path: tempPath, size, sha256: hash.digest('hex') };
-      (req as RequestWithFiles).readAhead?.arrived({ fileName: file.originalname.normalize('NFC'), tempPath, sha256: info.sha256 });
       callback(null, info as unknown as Partial<Express.Multer.File>);
     };
     file.stream.on('data', (chunk: Buffer) => {
@@ -100,20 +97,14 @@ function megabytes(bytes: number): string {
 /**
  * Multipart upload of many files under one field, with Vietnamese 413/400
  * answers that name the offending file. Files land in `req.receivedFiles`.
- * With `readAhead`, each file starts being read as soon as it has arrived
- * (read-ahead.ts; the module must provide ReadAhead).
  */
-export function UploadInterceptor(field: string, { single = false, readAhead = false } = {}): Type<NestInterceptor> {
+export function UploadInterceptor(field: string, { single = false } = {}): Type<NestInterceptor> {
   @Injectable()
   class Interceptor implements NestInterceptor {
     private readonly upload;
     private readonly options: IngestOptions;
 
-    constructor(
-      @Inject(APP_CONFIG) config: AppConfig,
-      @Optional() @Inject(ReadAhead) private readonly reader: ReadAhead | null,
-    ) {
-      if (readAhead && !reader) throw new Error('UploadInterceptor: readAhead needs the ReadAhead provider');
+    constructor(@Inject(APP_CONFIG) config: AppConfig) {
       const options = ingestOptions(config);
       this.options = options;
       this.upload = multer({
@@ -126,18 +117,10 @@ export function UploadInterceptor(field: string, { single = false, readAhead = f
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const http = context.switchToHttp();
       const req = http.getRequest<RequestWithFiles>();
-      const session = readAhead ? this.reader!.session() : undefined;
-      req.readAhead = session;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          this.upload(req, http.getResponse(), (error: unknown) => (error ? reject(this.translate(error, req)) : resolve()));
-        });
-      } catch (error) {
-        session?.close(false);
-        throw error;
-      }
+      await new Promise<void>((resolve, reject) => {
+        this.upload(req, http.getResponse(), (error: unknown) => (error ? reject(this.translate(error, req)) : resolve()));
+      });
       const files = (req.files as (Express.Multer.File & { sha256: string })[] | undefined) ?? [];
-      session?.close(files.length > 0);
       if (files.length === 0) {
         const type = req.headers['content-type'] ?? '';
         throw new BadRequestException(

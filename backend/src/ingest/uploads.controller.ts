@@ -15,7 +15,7 @@ export class UploadsController {
   /** Many files at once (field `files`); answers 202 with the batch and one queued job per file. */
   @Post()
   @HttpCode(202)
-  @UseInterceptors(UploadInterceptor('files', { readAhead: true }))
+  @UseInterceptors(UploadInterceptor('files'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
   upload(@Received() files: ReceivedFile[], @MaybeScope() scope: Scope | null): Promise<BatchView> {

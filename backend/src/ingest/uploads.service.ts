@@ -18,7 +18,6 @@ import { IngestRepository, type JobRow } from './ingest.repository.js';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest.options.js';
 import { LoadService, type LoadOutcome } from './load.service.js';
 import { RawFileStore } from './raw-file.store.js';
-import { ReadAhead } from './read-ahead.js';
 import { ReadPool } from './read-pool.js';
 import type { ReceivedFile } from './upload.interceptor.js';
 
@@ -111,7 +110,6 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     @Inject(LoadService) private readonly loader: LoadService,
     @Inject(RawFileStore) private readonly store: RawFileStore,
     @Inject(ReadPool) private readonly pool: ReadPool,
-    @Inject(ReadAhead) private readonly readAhead: ReadAhead,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
     @Inject(ScopeService) private readonly scopes: ScopeService,
   ) {}
@@ -312,12 +310,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     await Promise.all(jobs.map(async (job) => {
       try {
         let result: FileResult;
-        const path = this.store.pathOf(job.sha256);
         try {
-          const ahead = this.readAhead.take(job.sha256, job.fileName);
-          if (ahead) this.readingSince.set(job.id, ahead.startedAt);
-          // A head start that failed is read again: its error may belong to the moment of the upload, not to the file.
-          result = await (ahead ? ahead.result.catch(() => this.pool.read(path, job.fileName)) : this.pool.read(path, job.fileName));
+          result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
         } catch (error) {
           if (this.stopping) return;
           // Only now ask why: a stat per file in the common case is wasted work.

@@ -2,7 +2,8 @@
  * Ingest benchmark (npm run bench:ingest): a generated batch of commune files
  * (5–60 rows each) loaded through the real API on a temp DuckDB file, against
  * the ETL's extract() alone on the same files with the same number of reader
- * threads. Prints files/s, rows/s, p95 per file, peak RSS and the ratio.
+ * threads. Prints files/s, rows/s, p95 per file, peak RSS and the ratio, then
+ * the writer alone: the same readings written with LoadService.loadMany.
  *
  *   BENCH_FILES=1000   number of files
  *   BENCH_WORKERS=n    reader threads (default: the ingest default, one per core)
@@ -20,7 +21,9 @@ import { createApp } from '../src/app.js';
 import { loginAt } from '../test/support/test-app.js';
 import { loadConfig, REPO_ROOT } from '../src/config/app-config.js';
 import { ReadPool } from '../src/ingest/read-pool.js';
-import type { BatchView } from '../src/ingest/uploads.service.js';
+import { MAX_GROUP_FILES, type BatchView } from '../src/ingest/uploads.service.js';
+import { LoadService } from '../src/ingest/load.service.js';
+import { RawFileStore } from '../src/ingest/raw-file.store.js';
 import { UnitsService } from '../src/units/units.service.js';
 import { communeFile } from '../test/ingest/support.js';
 
@@ -151,7 +154,35 @@ const loadSeconds = (performance.now() - loadStart) / 1000;
 const loadCpu = process.cpuUsage(cpuAtStart);
 const perFile = view.jobs.map((j) => new Date(j.finishedAt!).getTime() - new Date(j.startedAt!).getTime());
 await app.close();
+// Peak RSS of the extract and load phases (the writer phase below holds every reading at once).
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+// 3. The writer alone: the same files read beforehand, then written with LoadService.loadMany in the
+// upload writer's largest groups, on a fresh database with the same registry. No reading competes for
+// the cores here, so this is what the write path itself costs, and it varies far less than the ratio.
+const writer = await (async () => {
+  const readerPool = new ReadPool(WORKERS);
+  const readings = await Promise.all(files.map((f) => readerPool.read(f.path, f.name)));
+  await readerPool.close();
+  const writeApp = await createApp(loadConfig(
+    { LOG_LEVEL: 'silent', DVK_DATA_DIR: path.join(dir, 'data-writer'), DVK_STATIC_DIR: path.join(dir, 'none'), DVK_ADMIN_USER: 'bench', DVK_ADMIN_PASSWORD: 'Mật-khẩu-đo-tải-2026' },
+    { databasePath: path.join(dir, 'data-writer', 'dvk.duckdb'), port: 0, host: '127.0.0.1' },
+  ));
+  await writeApp.get(UnitsService).importRegistryFile(path.join(REPO_ROOT, 'sample-data/units/units.json'));
+  if (REGISTERED) await writeApp.get(UnitsService).importRegistryFile(path.join(dir, 'units.json'));
+  const loader = writeApp.get(LoadService);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < files.length; i += MAX_GROUP_FILES) {
+    await loader.loadMany(files.slice(i, i + MAX_GROUP_FILES).map((f, k) => ({
+      sha256: RawFileStore.sha256(f.bytes), fileName: f.name, sizeBytes: f.bytes.length, result: readings[i + k]!, batchId: null, jobId: null, mode: 'upload' as const,
+    })));
+  }
+  const used = process.cpuUsage(cpu);
+  const out = { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  await writeApp.close();
+  return out;
+})();
 
 const result = {
   files: FILES,
@@ -173,6 +204,8 @@ const result = {
   loadCpuSeconds: Number(((loadCpu.user + loadCpu.system) / 1e6).toFixed(1)),
   extractCpuSeconds: Number(((extractCpu.user + extractCpu.system) / 1e6).toFixed(1)),
   follow: process.env.BENCH_FOLLOW === 'poll' ? 'poll' : 'sse',
+  writeOnlySeconds: Number(writer.seconds.toFixed(2)),
+  writeOnlyCpuSeconds: Number(writer.cpuSeconds.toFixed(2)),
   ratioToExtract: Number((loadSeconds / extractSeconds).toFixed(2)),
   loadOverheadPercent: Math.round((loadSeconds / extractSeconds - 1) * 100),
 };
@@ -185,6 +218,7 @@ Nạp ${FILES} tệp qua API (${WORKERS} luồng đọc), DuckDB tạm; ${REGIST
   mỗi tệp (đọc + ghi)  p50 / p95    ${result.p50FileMs} / ${result.p95FileMs} ms
   RSS đỉnh                          ${result.peakRssMb} MB
   CPU khi nạp (mọi luồng)           ${result.loadCpuSeconds} s trên ${availableParallelism()} lõi; khi chỉ trích xuất ${result.extractCpuSeconds} s   (theo dõi bằng ${result.follow === 'sse' ? 'sự kiện SSE như trang tải lên' : 'hỏi lại mỗi 0,5 s'})
+  chỉ ghi (đã đọc sẵn, nhóm ${MAX_GROUP_FILES} tệp) ${result.writeOnlySeconds.toFixed(2)} s, CPU ${result.writeOnlyCpuSeconds.toFixed(2)} s
   tỉ lệ so với chỉ trích xuất       ×${result.ratioToExtract}  (thêm ${result.loadOverheadPercent} %; mục tiêu ≤ 50 %)
   mục tiêu 1.000 tệp < 60 s          ${FILES >= 1000 ? (result.loadSeconds < 60 ? 'đạt' : 'chưa đạt') : '(chạy với BENCH_FILES=1000)'}
 `);

@@ -73,8 +73,8 @@ interface QueuedJob {
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
 /** The writer loads at most this many files (or rows) per transaction. */
-const MAX_GROUP_FILES = 200;
-const MAX_GROUP_ROWS = 10_000;
+export const MAX_GROUP_FILES = 200;
+export const MAX_GROUP_ROWS = 10_000;
 /** …and waits up to this long for at least this many readings before writing. */
 const MIN_GROUP_FILES = 8;
 const GROUP_WAIT_MS = 60;

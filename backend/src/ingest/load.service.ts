@@ -222,11 +222,15 @@ export class LoadService {
       const rowIdByKey = new Map<string, number>();
       prepared.rows.forEach((row, i) => {
         const id = recordIds[nextRecord++]!;
-        rowIdByKey.set(`${row.type}:${row.key}`, id);
-        const values: Record<string, unknown> = { ...row.values, id, source_file_id: fileId };
+        const key = `${row.type}:${row.key}`;
+        rowIdByKey.set(key, id);
+        // The prepared values are this write's own (prepareFile made them for it): completed in place, not copied.
+        const values = row.values;
+        values.id = id;
+        values.source_file_id = fileId;
         if (row.type !== 'report') {
           values.model_id = w.modelIds[i] ?? null;
-          values.review_state = states.get(`${row.type}:${row.key}`) ?? 'ok';
+          values.review_state = states.get(key) ?? 'ok';
         }
         (rows[row.table] as Record<string, unknown>[]).push(values);
       });

@@ -77,7 +77,7 @@ export class Database {
    * drawn there are forgotten if it rolls back.
    */
   takeIds(executor: Kysely<DB> | Transaction<DB>, sequence: string, count: number): Promise<number[]> {
-    return count > 0 ? this.ids.take(executor as never, sequence, count) : Promise.resolve([]);
+    return this.ids.take(executor as never, sequence, count);
   }
 
   private readonly appendColumns = new Map<string, AppendColumn[]>();

@@ -20,12 +20,6 @@ import type {
 } from '../db/schema.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
-
-/** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
-const JOB_PATCH_TYPE = JSON.stringify([{
-  id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
-  record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
-}]);
 export type FactTable = 'registration' | 'recognition' | 'exemplar' | 'report_figure';
 export const FACT_TABLES: FactTable[] = ['registration', 'recognition', 'exemplar', 'report_figure'];
 
@@ -77,6 +71,11 @@ export interface ReviewFilter {
   offset: number;
 }
 
+/** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
+const JOB_PATCH_TYPE = JSON.stringify([{
+  id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
+  record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
+}]);
 
 /**
  * All SQL of ingest: source files and their rows, issues, models, review

@@ -98,7 +98,7 @@ function megabytes(bytes: number): string {
  * Multipart upload of many files under one field, with Vietnamese 413/400
  * answers that name the offending file. Files land in `req.receivedFiles`.
  */
-export function UploadInterceptor(field: string, { single = false } = {}): Type<NestInterceptor> {
+export function UploadInterceptor(field: string, single = false): Type<NestInterceptor> {
   @Injectable()
   class Interceptor implements NestInterceptor {
     private readonly upload;

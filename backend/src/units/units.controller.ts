@@ -40,7 +40,7 @@ export class UnitsController {
    * All rows or none.
    */
   @Post('import')
-  @UseInterceptors(UploadInterceptor('file', { single: true }))
+  @UseInterceptors(UploadInterceptor('file', true))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   import(@Received() files: ReceivedFile[]): Promise<UnitImportReport> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { Database } from '../db/database.js';
 import { inList } from '../db/list-param.js';
 import type { DB, UnitAliasTable, UnitLineageTable, UnitTable } from '../db/schema.js';

@@ -15,8 +15,11 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  // exceljs holds the whole XML in memory several times over: keep the inflated total modest.
-  maxUncompressedBytes: 200 * 1024 * 1024,
+  // exceljs holds the whole XML in memory several times over: keep the inflated total modest. 64 MB
+  // is about 1.6 million cells, beyond the 2-million-cell budget's reach anyway for real sheets; at
+  // 200 MB a 1,000,000-row sheet (173 MB) reached exceljs and outgrew a reader thread's heap, and V8
+  // can abort the whole process instead of ending the thread (nodejs/node#47224).
+  maxUncompressedBytes: 64 * 1024 * 1024,
   maxRatio: 200,
   maxEntries: 10_000,
 };

@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '@dvk/etl';
-import type { ReadReply, ReadTask } from './read.worker.js';
+import { TAKEN_BACK, UNCLAIMED, type ReadReply, type ReadTask } from './read-task.js';
 
 /** The ESM entry of tsx's register API, found from tsx's package.json (no import.meta.resolve under vitest). */
 function tsxApiUrl(): string {
@@ -16,9 +17,47 @@ function tsxApiUrl(): string {
 /** Raised when the ETL threw or a reader thread died: the job fails with this message. */
 export class ReadError extends Error {}
 
+/**
+ * A file's reading as a reader thread sent it: serialised, unpacked only
+ * when the writer needs it (see read.worker.ts). Its record count is known
+ * without unpacking, for sizing the writer's groups.
+ */
+export class Reading {
+  private constructor(
+    readonly records: number,
+    private packed: Uint8Array | null,
+    private unpacked: FileResult | null,
+  ) {}
+
+  static packed(packed: Uint8Array, records: number): Reading {
+    return new Reading(records, packed, null);
+  }
+
+  static of(result: FileResult): Reading {
+    return new Reading(result.records.length, null, result);
+  }
+
+  /** The FileResult; the buffer is let go once unpacked. */
+  result(): FileResult {
+    if (!this.unpacked) {
+      this.unpacked = deserialize(this.packed!) as FileResult;
+      this.packed = null;
+    }
+    return this.unpacked;
+  }
+}
+
+export interface ReadOptions {
+  /** Called when a thread starts reading the file (it may first wait behind others). */
+  onStart?: () => void;
+}
+
 interface Pending {
-  task: ReadTask;
-  resolve: (result: FileResult) => void;
+  task: Omit<ReadTask, 'claim'>;
+  /** The claim cell of its latest sending to a thread (see ReadTask.claim). */
+  claim?: Int32Array;
+  onStart?: (() => void) | undefined;
+  resolve: (reading: Reading) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
 }
@@ -30,11 +69,14 @@ interface Slot {
 }
 
 /**
- * Files handed to a thread ahead of time: when the main thread is busy
- * writing a group, a thread that finishes a file starts the next at once
- * instead of idling until the main thread can answer.
+ * Files handed to a thread ahead of time. The writer holds the main thread
+ * for a few hundred milliseconds when it writes a large group; a thread
+ * that finishes a file must find its next one queued (a commune's file
+ * takes a few milliseconds to read), not wait for the main thread to hand
+ * it over. A thread left with nothing gets the files another thread has not
+ * started (rebalance), so a slow file holds no others hostage.
  */
-const DEPTH = 3;
+export const DEPTH = 16;
 
 /**
  * Reads files off the request thread: a pool of worker threads, each running
@@ -63,21 +105,32 @@ export class ReadPool {
     return this.size;
   }
 
-  read(path: string, fileName: string): Promise<FileResult> {
+  /** How many files the threads can hold at once (being read, and queued ahead). */
+  get capacity(): number {
+    return Math.max(1, this.size) * DEPTH;
+  }
+
+  async read(path: string, fileName: string, options?: ReadOptions): Promise<FileResult> {
+    return (await this.readPacked(path, fileName, options)).result();
+  }
+
+  /** The reading as the thread sent it, for a caller that holds many before using them (the upload writer). */
+  readPacked(path: string, fileName: string, options: ReadOptions = {}): Promise<Reading> {
     if (this.closed) return Promise.reject(new ReadError('Bộ đọc tệp đã dừng.'));
-    if (this.size === 0) return this.readInline(path, fileName);
-    return new Promise<FileResult>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, path, fileName }, resolve, reject });
+    if (this.size === 0) return this.readInline(path, fileName, options);
+    return new Promise<Reading>((resolve, reject) => {
+      this.queue.push({ task: { id: this.nextId++, path, fileName }, onStart: options.onStart, resolve, reject });
       this.pump();
     });
   }
 
-  private async readInline(path: string, fileName: string): Promise<FileResult> {
+  private async readInline(path: string, fileName: string, options: ReadOptions): Promise<Reading> {
     this.inline ??= import('@dvk/etl');
     const { extract } = await this.inline;
+    options.onStart?.();
     const bytes = await readFile(path);
     try {
-      return await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName);
+      return Reading.of(await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName));
     } catch (error) {
       throw new ReadError(error instanceof Error ? error.message : String(error));
     }
@@ -89,10 +142,35 @@ export class ReadPool {
       let slot = this.slots.reduce<Slot | undefined>((best, s) => (!best || s.tasks.length < best.tasks.length ? s : best), undefined);
       if ((!slot || slot.tasks.length > 0) && this.slots.length < this.size) slot = this.spawn();
       if (!slot || slot.tasks.length >= DEPTH) return;
-      const pending = this.queue.shift()!;
-      slot.tasks.push(pending);
-      slot.worker.postMessage(pending.task);
+      this.send(slot, this.queue.shift()!);
     }
+    this.rebalance();
+  }
+
+  private send(slot: Slot, pending: Pending): void {
+    pending.claim = new Int32Array(new SharedArrayBuffer(4));
+    slot.tasks.push(pending);
+    slot.worker.postMessage({ ...pending.task, claim: pending.claim } satisfies ReadTask);
+  }
+
+  /**
+   * Nothing left to hand out, and a thread has nothing to read while another
+   * has files queued that it has not started (it may be deep in a long file):
+   * the later half of those is taken back and sent to the idle thread.
+   */
+  private rebalance(): void {
+    const idle = this.queue.length === 0 ? this.slots.find((s) => s.tasks.length === 0) : undefined;
+    if (!idle) return;
+    const busiest = this.slots.reduce((best, s) => (s.tasks.length > best.tasks.length ? s : best));
+    const waiting = busiest.tasks.length - 1;
+    if (waiting < 1) return;
+    const moved: Pending[] = [];
+    for (const pending of busiest.tasks.slice(busiest.tasks.length - Math.ceil(waiting / 2))) {
+      // Fails for a file the thread has just started: it stays there.
+      if (Atomics.compareExchange(pending.claim!, 0, UNCLAIMED, TAKEN_BACK) === UNCLAIMED) moved.push(pending);
+    }
+    busiest.tasks = busiest.tasks.filter((p) => !moved.includes(p));
+    for (const pending of moved) this.send(idle, pending);
   }
 
   private spawn(): Slot {
@@ -120,11 +198,12 @@ export class ReadPool {
       if ('started' in reply) {
         // The clock runs from when the thread starts the file, not from when it was queued behind others.
         pending.timer = setTimeout(() => this.fail(slot, new ReadError(`Đọc tệp “${pending.task.fileName}” quá ${Math.round(this.timeoutMs / 1000)} giây; bỏ qua tệp này.`)), this.timeoutMs);
+        pending.onStart?.();
         return;
       }
       clearTimeout(pending.timer);
       slot.tasks.shift();
-      if (reply.ok) pending.resolve(reply.result);
+      if (reply.ok) pending.resolve(Reading.packed(reply.packed, reply.records));
       else pending.reject(new ReadError(reply.error));
       this.pump();
     });

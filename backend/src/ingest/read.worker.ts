@@ -4,19 +4,9 @@
  * what it returns.
  */
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileResult } from '@dvk/etl';
-
-export interface ReadTask {
-  id: number;
-  path: string;
-  fileName: string;
-}
-
-export type ReadReply =
-  | { id: number; started: true }
-  | { id: number; ok: true; result: FileResult; readMs: number }
-  | { id: number; ok: false; error: string };
+import { STARTED, UNCLAIMED, type ReadReply, type ReadTask } from './read-task.js';
 
 const specifier = (workerData as { etlModule?: string } | undefined)?.etlModule ?? '@dvk/etl';
 const etl = (await import(specifier)) as typeof import('@dvk/etl');
@@ -34,12 +24,18 @@ parentPort!.on('message', (task: ReadTask) => {
 async function next(): Promise<void> {
   running = true;
   for (let task = queue.shift(); task; task = queue.shift()) {
+    // Taken back while it waited here: another thread reads it.
+    if (Atomics.compareExchange(task.claim, 0, UNCLAIMED, STARTED) !== UNCLAIMED) continue;
     parentPort!.postMessage({ id: task.id, started: true } satisfies ReadReply);
-    const started = performance.now();
     try {
       const bytes = readFileSync(task.path);
       const result = await etl.extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.fileName);
-      parentPort!.postMessage({ id: task.id, ok: true, result, readMs: performance.now() - started } satisfies ReadReply);
+      // Serialised here, on this thread, and unpacked by the writer only when it writes the file: a
+      // reading waiting for its turn is one buffer outside the main heap, not thousands of objects
+      // the main thread's garbage collector would copy and promote while the writer is busy.
+      const serialised = serialize(result);
+      const packed = serialised.byteOffset === 0 && serialised.byteLength === serialised.buffer.byteLength ? serialised : new Uint8Array(serialised);
+      parentPort!.postMessage({ id: task.id, ok: true, packed, records: result.records.length } satisfies ReadReply, [packed.buffer as ArrayBuffer]);
     } catch (error) {
       parentPort!.postMessage({ id: task.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ReadReply);
     }

@@ -18,7 +18,7 @@ import { IngestRepository, type JobRow } from './ingest.repository.js';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest.options.js';
 import { LoadService, type LoadOutcome } from './load.service.js';
 import { RawFileStore } from './raw-file.store.js';
-import { ReadPool } from './read-pool.js';
+import { ReadPool, type Reading } from './read-pool.js';
 import type { ReceivedFile } from './upload.interceptor.js';
 
 export type JobState = 'queued' | 'reading' | 'loaded' | 'failed' | 'needs_review';
@@ -72,12 +72,16 @@ interface QueuedJob {
 }
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
-/** The writer loads at most this many files (or rows) per transaction. */
-export const MAX_GROUP_FILES = 200;
+/** The writer loads at most this many rows per transaction (and at most IngestOptions.groupFiles files). */
 export const MAX_GROUP_ROWS = 10_000;
-/** …and waits up to this long for at least this many readings before writing. */
-const MIN_GROUP_FILES = 8;
-const GROUP_WAIT_MS = 60;
+/**
+ * While files are still being read, the writer lets a group grow until it is
+ * full or its first reading has waited this long. A group costs tens of
+ * milliseconds whatever its size (lookups, a commit), taken from the cores
+ * the readers need: a thousand files written as fifty groups cost several
+ * seconds more than as five. When nothing is being read, it writes at once.
+ */
+const GROUP_WAIT_MS = 1000;
 
 /**
  * Upload batches and their jobs: received files go to the raw store, one job
@@ -94,13 +98,15 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   private readonly waiters = new Map<number, ((view: BatchView) => void)[]>();
   private readonly events = new Subject<UploadEvent>();
   private readonly running = new Set<Promise<void>>();
-  private readonly ready: { job: QueuedJob; result: FileResult }[] = [];
+  private readonly ready: { job: QueuedJob; reading: Reading }[] = [];
   /** Ids of the jobs not yet finished, in upload order. */
   private readonly unwritten: number[] = [];
   private reading = 0;
   /** Jobs being read, since when: a state of this process only, shown over the stored 'queued'. */
   private readonly readingSince = new Map<number, Date>();
   private writing: Promise<void> | null = null;
+  /** Wakes the writer waiting for its group to grow (nextArrival). */
+  private arrived: (() => void) | null = null;
   /** Per unfinished batch: the units its uploader may file data under (see allowedUnits). */
   private readonly uploaderUnits = new Map<number, Promise<ReadonlySet<number> | undefined>>();
   private stopping = false;
@@ -271,15 +277,15 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
    * same document the later upload supersedes the earlier one, whichever
    * reader thread finished first.
    */
-  private nextGroup(): { job: QueuedJob; result: FileResult }[] {
+  private nextGroup(): { job: QueuedJob; reading: Reading }[] {
     this.ready.sort((a, b) => a.job.id - b.job.id);
-    const group: { job: QueuedJob; result: FileResult }[] = [];
+    const group: { job: QueuedJob; reading: Reading }[] = [];
     let rows = 0;
     for (const [i, id] of this.unwritten.entries()) {
-      if (group.length >= MAX_GROUP_FILES || rows >= MAX_GROUP_ROWS) break;
+      if (group.length >= this.options.groupFiles || rows >= MAX_GROUP_ROWS) break;
       const next = this.ready[group.length];
       if (!next || next.job.id !== id || i !== group.length) break;
-      rows += next.result.records.length;
+      rows += next.reading.records;
       group.push(next);
     }
     this.ready.splice(0, group.length);
@@ -289,12 +295,12 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   /** Starts reads while threads are free, keeping a bounded number of readings waiting for the writer. */
   private pump(): void {
     // Enough reads in flight that every thread has its next files queued (read-pool.ts DEPTH).
-    const limit = Math.max(1, this.pool.threads) * 4;
+    const limit = this.pool.capacity;
     const starting: QueuedJob[] = [];
     // The backlog bound never holds back the file the writer waits for (a retried file can queue behind later ones' readings).
     // Readings may pile up to one full group: the writer's cost is mostly per group, so while it
     // writes one group the next can grow as large as the bounds allow.
-    const backlogOk = () => this.ready.length < MAX_GROUP_FILES || this.queue[0]!.id === this.unwritten[0];
+    const backlogOk = () => this.ready.length < this.options.groupFiles || this.queue[0]!.id === this.unwritten[0];
     while (!this.stopping && this.queue.length > 0 && this.reading + starting.length < limit && backlogOk()) {
       starting.push(this.queue.shift()!);
     }
@@ -306,12 +312,11 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async read(jobs: QueuedJob[]): Promise<void> {
-    this.markReading(jobs);
     await Promise.all(jobs.map(async (job) => {
       try {
-        let result: FileResult;
+        let reading: Reading;
         try {
-          result = await this.pool.read(this.store.pathOf(job.sha256), job.fileName);
+          reading = await this.pool.readPacked(this.store.pathOf(job.sha256), job.fileName, { onStart: () => this.markReading(job) });
         } catch (error) {
           if (this.stopping) return;
           // Only now ask why: a stat per file in the common case is wasted work.
@@ -322,13 +327,35 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
           return;
         }
         if (this.stopping) return;
-        this.ready.push({ job, result });
+        this.ready.push({ job, reading });
         this.drain();
       } finally {
         this.reading--;
         this.pump();
+        this.arrived?.();
       }
     }));
+  }
+
+  /** Resolves when a read ends (a reading arrived, or a file failed), or after `ms`. */
+  private nextArrival(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.arrived === done) this.arrived = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.arrived = done;
+    });
+  }
+
+  /** The readings waiting would fill a group. */
+  private groupFull(): boolean {
+    if (this.ready.length >= this.options.groupFiles) return true;
+    let rows = 0;
+    for (const { reading } of this.ready) rows += reading.records;
+    return rows >= MAX_GROUP_ROWS;
   }
 
   /**
@@ -339,15 +366,14 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     if (this.writing || !this.nextIsRead() || this.stopping) return;
     this.writing = (async () => {
       while (this.nextIsRead() && !this.stopping) {
-        // Let a few more readings arrive: one commit for many files costs far less than one each.
-        for (let waited = 0; waited < GROUP_WAIT_MS && this.ready.length < MIN_GROUP_FILES && this.reading > 0; waited += 10) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        // Let the group grow while files are still being read (GROUP_WAIT_MS).
+        const deadline = Date.now() + GROUP_WAIT_MS;
+        while (this.reading > 0 && !this.groupFull() && !this.stopping && Date.now() < deadline) await this.nextArrival(deadline - Date.now());
         const group = this.nextGroup();
         this.pump();
         const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));
-        await this.loader.loadMany(group.map(({ job, result }) => ({
-          sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result, batchId: job.batchId, jobId: job.id, mode: 'upload' as const,
+        await this.loader.loadMany(group.map(({ job, reading }) => ({
+          sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result: reading.result(), batchId: job.batchId, jobId: job.id, mode: 'upload' as const,
           allowedUnits: allowed.get(job.batchId), startedAt: this.readingSince.get(job.id),
         })));
         await this.completed(group.map(({ job }) => job));
@@ -386,18 +412,16 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
    * is shown over the stored state (view()), and its start time is stored
    * with the job's outcome.
    */
-  private markReading(jobs: QueuedJob[]): void {
+  private markReading(job: QueuedJob): void {
     const now = new Date();
-    for (const job of jobs) this.readingSince.set(job.id, now);
+    this.readingSince.set(job.id, now);
     // Nothing about a job changed in the database yet: its view needs no query (which would queue behind the writer).
     if (!this.events.observed) return;
-    for (const job of jobs) {
-      const queued: JobView = {
-        id: job.id, batchId: job.batchId, fileName: job.fileName, sha256: job.sha256, sizeBytes: job.sizeBytes, state: 'queued', progress: 0,
-        message: null, errors: [], sourceFileId: null, duplicate: false, records: 0, reviewItems: 0, attempts: job.attempts, startedAt: null, finishedAt: null,
-      };
-      this.events.next({ batchId: job.batchId, type: 'job', data: asReading(queued, now) });
-    }
+    const queued: JobView = {
+      id: job.id, batchId: job.batchId, fileName: job.fileName, sha256: job.sha256, sizeBytes: job.sizeBytes, state: 'queued', progress: 0,
+      message: null, errors: [], sourceFileId: null, duplicate: false, records: 0, reviewItems: 0, attempts: job.attempts, startedAt: null, finishedAt: null,
+    };
+    this.events.next({ batchId: job.batchId, type: 'job', data: asReading(queued, now) });
   }
 
   /** A stored job as the page sees it: 'reading' while this process reads it. */

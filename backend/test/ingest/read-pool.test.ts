@@ -35,6 +35,22 @@ describe('ReadPool (reader threads with files queued ahead)', () => {
     }
   });
 
+  it('hands the files queued behind a slow one to a thread left idle, so the slow file holds none of them', async () => {
+    const pool = new ReadPool(2);
+    try {
+      const order: string[] = [];
+      // The slow file goes to the first thread; the small ones are spread over both, some queued behind it.
+      const slow = pool.read(path.join(dir, 'dai.csv'), 'dai.csv').then((r) => (order.push('dai.csv'), r));
+      const small = await Promise.all(files.map((f) => pool.read(f.path, f.name).then((r) => (order.push(f.name), r))));
+      expect(small.map((r) => r.records.length)).toEqual(files.map((f) => f.rows));
+      expect((await slow).records.length).toBeGreaterThan(100_000);
+      // Every small file was read before the slow one finished.
+      expect(order.at(-1)).toBe('dai.csv');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails only the file that ran out of time; the files queued behind it on the same thread are read by a fresh one', async () => {
     const pool = new ReadPool(1, 300);
     try {

@@ -33,6 +33,8 @@ function startServer(dir: string, port: number): { child: ChildProcess; output: 
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DVK_DATA_DIR: dir,
       DVK_DB: path.join(dir, 'dvk.duckdb'), DVK_STATIC_DIR: path.join(dir, 'none'), DVK_INGEST_WORKERS: '1', DVK_SEED_DIR: '',
+      // Small groups, so the batch is killed between two of its transactions rather than before the first.
+      DVK_INGEST_GROUP_FILES: '5',
       DVK_ADMIN_USER: 'quantri', DVK_ADMIN_PASSWORD: TEST_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

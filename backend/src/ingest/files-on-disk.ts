@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -19,4 +20,14 @@ export async function listReadableFiles(inputs: string[]): Promise<string[]> {
   };
   for (const input of inputs) await walk(path.resolve(input));
   return [...new Set(out)];
+}
+
+/** The file at `path`, or at `fallback` when it was moved there meanwhile (a rename is atomic: one of them exists). */
+export function readEither(path: string, fallback: string | undefined): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if (!fallback || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return readFileSync(fallback);
+  }
 }

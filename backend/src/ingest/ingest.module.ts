@@ -7,6 +7,7 @@ import { INGEST_OPTIONS, ingestOptions, type IngestOptions } from './ingest.opti
 import { IngestRepository } from './ingest.repository.js';
 import { LoadService } from './load.service.js';
 import { RawFileStore } from './raw-file.store.js';
+import { HeadStarts } from './head-start.js';
 import { ReadPool } from './read-pool.js';
 import { ReviewController } from './review.controller.js';
 import { ReviewService } from './review.service.js';
@@ -21,6 +22,7 @@ import { UploadsService } from './uploads.service.js';
     { provide: INGEST_OPTIONS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => ingestOptions(config) },
     { provide: RawFileStore, inject: [INGEST_OPTIONS], useFactory: (options: IngestOptions) => new RawFileStore(options.rawDir) },
     { provide: ReadPool, inject: [INGEST_OPTIONS], useFactory: (options: IngestOptions) => new ReadPool(options.workers) },
+    { provide: HeadStarts, inject: [ReadPool, RawFileStore], useFactory: (pool: ReadPool, store: RawFileStore) => new HeadStarts(pool, store) },
     IngestRepository,
     LoadService,
     UploadsService,

@@ -50,6 +50,8 @@ export class Reading {
 export interface ReadOptions {
   /** Called when a thread starts reading the file (it may first wait behind others). */
   onStart?: () => void;
+  /** Where the file will be if it is moved away from its path before it is opened. */
+  fallback?: string;
 }
 
 interface Pending {
@@ -119,7 +121,7 @@ export class ReadPool {
     if (this.closed) return Promise.reject(new ReadError('Bộ đọc tệp đã dừng.'));
     if (this.size === 0) return this.readInline(path, fileName, options);
     return new Promise<Reading>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, path, fileName }, onStart: options.onStart, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, path, fileName, fallback: options.fallback }, onStart: options.onStart, resolve, reject });
       this.pump();
     });
   }
@@ -128,7 +130,10 @@ export class ReadPool {
     this.inline ??= import('@dvk/etl');
     const { extract } = await this.inline;
     options.onStart?.();
-    const bytes = await readFile(path);
+    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      if (!options.fallback || error.code !== 'ENOENT') throw error;
+      return readFile(options.fallback);
+    });
     try {
       return Reading.of(await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName));
     } catch (error) {

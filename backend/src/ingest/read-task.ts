@@ -4,6 +4,8 @@ export interface ReadTask {
   id: number;
   path: string;
   fileName: string;
+  /** Where the file will be if it is moved away from `path` before the thread opens it (an upload's temp file, moved into the store). */
+  fallback?: string | undefined;
   /**
    * One Int32 shared with the pool: the thread claims the file (0 → 1) when
    * it starts it, or finds it taken back (2) by the pool for another thread.

@@ -3,9 +3,9 @@
  * extract() on it. It never touches the database; the main process loads
  * what it returns.
  */
-import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { readEither } from './files-on-disk.js';
 import { STARTED, UNCLAIMED, type ReadReply, type ReadTask } from './read-task.js';
 
 const specifier = (workerData as { etlModule?: string } | undefined)?.etlModule ?? '@dvk/etl';
@@ -28,7 +28,7 @@ async function next(): Promise<void> {
     if (Atomics.compareExchange(task.claim, 0, UNCLAIMED, STARTED) !== UNCLAIMED) continue;
     parentPort!.postMessage({ id: task.id, started: true } satisfies ReadReply);
     try {
-      const bytes = readFileSync(task.path);
+      const bytes = readEither(task.path, task.fallback);
       const result = await etl.extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.fileName);
       // Serialised here, on this thread, and unpacked by the writer only when it writes the file: a
       // reading waiting for its turn is one buffer outside the main heap, not thousands of objects

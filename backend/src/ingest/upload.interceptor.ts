@@ -7,6 +7,7 @@ import {
   createParamDecorator,
   Inject,
   Injectable,
+  Optional,
   PayloadTooLargeException,
   type CallHandler,
   type ExecutionContext,
@@ -17,6 +18,7 @@ import type { Request } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
 import type { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { HeadStarts, type HeadStart } from './head-start.js';
 import { ingestOptions, type IngestOptions } from './ingest.options.js';
 
 /** A received file: streamed to a temp file under the data folder and hashed on the way. */
@@ -25,9 +27,14 @@ export interface ReceivedFile {
   tempPath: string;
   size: number;
   sha256: string;
+  /** Its reading, begun as soon as it landed (head-start.ts), if the bound allowed. */
+  headStart?: HeadStart | null;
 }
 
-type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string };
+type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string; headStarts?: HeadStart[] };
+
+/** Told of each file as soon as it is on disk and hashed, while the request is still arriving. */
+type OnLanded = (tempPath: string, sha256: string, fileName: string) => HeadStart | null;
 
 /** Files up to this size are gathered in memory and written in one call; larger ones stream to disk. */
 const SMALL_FILE_BYTES = 1024 * 1024;
@@ -40,7 +47,10 @@ const SMALL_FILE_BYTES = 1024 * 1024;
 class HashingDiskStorage implements StorageEngine {
   private dirReady = false;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly onLanded: OnLanded | null,
+  ) {}
 
   _handleFile(req: Request, file: Express.Multer.File, callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
     if (!this.dirReady) {
@@ -61,7 +71,10 @@ class HashingDiskStorage implements StorageEngine {
     };
     const received = () => {
       if (failed) return;
-      const info = { path: tempPath, size, sha256: hash.digest('hex') };
+      const sha256 = hash.digest('hex');
+      const headStart = this.onLanded?.(tempPath, sha256, file.originalname.normalize('NFC')) ?? null;
+      if (headStart) ((req as RequestWithFiles).headStarts ??= []).push(headStart);
+      const info = { path: tempPath, size, sha256, headStart };
       callback(null, info as unknown as Partial<Express.Multer.File>);
     };
     file.stream.on('data', (chunk: Buffer) => {
@@ -104,11 +117,16 @@ export function UploadInterceptor(field: string, single = false): Type<NestInter
     private readonly upload;
     private readonly options: IngestOptions;
 
-    constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    constructor(
+      @Inject(APP_CONFIG) config: AppConfig,
+      // Where the route's module provides it (the uploads), files are read as soon as they land.
+      @Optional() @Inject(HeadStarts) private readonly headStarts: HeadStarts | null,
+    ) {
       const options = ingestOptions(config);
       this.options = options;
+      const onLanded: OnLanded | null = headStarts && !single ? (tempPath, sha256, fileName) => headStarts.begin(tempPath, sha256, fileName) : null;
       this.upload = multer({
-        storage: new HashingDiskStorage(options.tmpDir),
+        storage: new HashingDiskStorage(options.tmpDir, onLanded),
         defParamCharset: 'utf8',
         limits: { files: single ? 1 : options.maxFiles, fileSize: options.maxFileBytes, fields: 20, parts: (single ? 1 : options.maxFiles) + 20 },
       }).array(field, single ? 1 : options.maxFiles);
@@ -118,9 +136,14 @@ export function UploadInterceptor(field: string, single = false): Type<NestInter
       const http = context.switchToHttp();
       const req = http.getRequest<RequestWithFiles>();
       await new Promise<void>((resolve, reject) => {
-        this.upload(req, http.getResponse(), (error: unknown) => (error ? reject(this.translate(error, req)) : resolve()));
+        this.upload(req, http.getResponse(), (error: unknown) => {
+          if (!error) return resolve();
+          // Refused: nothing of it is loaded, and its head starts no longer count.
+          this.headStarts?.drop(req.headStarts ?? []);
+          reject(this.translate(error, req));
+        });
       });
-      const files = (req.files as (Express.Multer.File & { sha256: string })[] | undefined) ?? [];
+      const files = (req.files as (Express.Multer.File & { sha256: string; headStart: HeadStart | null })[] | undefined) ?? [];
       if (files.length === 0) {
         const type = req.headers['content-type'] ?? '';
         throw new BadRequestException(
@@ -129,7 +152,7 @@ export function UploadInterceptor(field: string, single = false): Type<NestInter
             : `Yêu cầu phải là multipart/form-data với tệp trong trường “${field}”.`,
         );
       }
-      req.receivedFiles = files.map((f) => ({ originalName: f.originalname.normalize('NFC'), tempPath: f.path, size: f.size, sha256: f.sha256 }));
+      req.receivedFiles = files.map((f) => ({ originalName: f.originalname.normalize('NFC'), tempPath: f.path, size: f.size, sha256: f.sha256, headStart: f.headStart }));
       return next.handle();
     }
 

@@ -18,6 +18,7 @@ import { IngestRepository, type JobRow } from './ingest.repository.js';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest.options.js';
 import { LoadService, type LoadOutcome } from './load.service.js';
 import { RawFileStore } from './raw-file.store.js';
+import { HeadStarts, type HeadStart } from './head-start.js';
 import { ReadPool, type Reading } from './read-pool.js';
 import type { ReceivedFile } from './upload.interceptor.js';
 
@@ -69,6 +70,8 @@ interface QueuedJob {
   sizeBytes: number;
   /** Attempts finished before this one. */
   attempts: number;
+  /** Its reading, begun while the upload was still arriving. */
+  headStart?: HeadStart | null | undefined;
 }
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
@@ -118,6 +121,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     @Inject(ReadPool) private readonly pool: ReadPool,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
     @Inject(ScopeService) private readonly scopes: ScopeService,
+    @Inject(HeadStarts) private readonly headStarts: HeadStarts,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -137,8 +141,14 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
 
   /** POST /api/uploads: keeps the files, persists a batch with one queued job each, starts reading. */
   async upload(files: ReceivedFile[], by: string | null): Promise<BatchView> {
-    await Promise.all(files.map((file) => this.store.adopt(file.tempPath, file.sha256)));
-    return this.createBatch(files.map((f) => ({ fileName: f.originalName, sha256: f.sha256, sizeBytes: f.size })), 'api', by);
+    try {
+      await Promise.all(files.map((file) => this.store.adopt(file.tempPath, file.sha256)));
+      return await this.createBatch(files.map((f) => ({ fileName: f.originalName, sha256: f.sha256, sizeBytes: f.size, headStart: f.headStart })), 'api', by);
+    } catch (error) {
+      // No batch, so no job will take these readings.
+      this.headStarts.drop(files.map((f) => f.headStart));
+      throw error;
+    }
   }
 
   /** The CLI and the seed: files on disk, copied into the raw store first. */
@@ -155,7 +165,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     return this.createBatch(entries, origin, by);
   }
 
-  private async createBatch(entries: { fileName: string; sha256: string; sizeBytes: number }[], origin: string, by: string | null): Promise<BatchView> {
+  private async createBatch(entries: { fileName: string; sha256: string; sizeBytes: number; headStart?: HeadStart | null | undefined }[], origin: string, by: string | null): Promise<BatchView> {
     const { batchId, jobIds } = await this.repository.transaction(async (trx) => {
       const id = await this.repository.insertBatch(trx, origin, by, entries.length);
       const ids = await this.repository.insertJobs(trx, entries.map((e) => ({
@@ -164,8 +174,14 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       })));
       return { batchId: id, jobIds: ids };
     });
+    const jobs: QueuedJob[] = entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e, attempts: 0 }));
+    for (const job of jobs) {
+      // A file a thread is already reading shows as 'reading' from when it began.
+      if (job.headStart?.startedAt) this.markReading(job, job.headStart.startedAt);
+      else if (job.headStart) job.headStart.onStart = () => this.markReading(job);
+    }
     const view = await this.batch(batchId);
-    this.enqueue(entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e, attempts: 0 })));
+    this.enqueue(jobs);
     return view;
   }
 
@@ -316,7 +332,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       try {
         let reading: Reading;
         try {
-          reading = await this.pool.readPacked(this.store.pathOf(job.sha256), job.fileName, { onStart: () => this.markReading(job) });
+          reading = job.headStart
+            ? await this.headStarts.take(job.headStart).result
+            : await this.pool.readPacked(this.store.pathOf(job.sha256), job.fileName, { onStart: () => this.markReading(job) });
         } catch (error) {
           if (this.stopping) return;
           // Only now ask why: a stat per file in the common case is wasted work.
@@ -412,8 +430,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
    * is shown over the stored state (view()), and its start time is stored
    * with the job's outcome.
    */
-  private markReading(job: QueuedJob): void {
-    const now = new Date();
+  private markReading(job: QueuedJob, now = new Date()): void {
     this.readingSince.set(job.id, now);
     // Nothing about a job changed in the database yet: its view needs no query (which would queue behind the writer).
     if (!this.events.observed) return;

@@ -123,7 +123,8 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     })));
     const response = await postFiles(t, files);
     const batch = (await response.json()) as BatchView;
-    expect(batch.jobs.map((j) => j.state)).toEqual(['queued', 'queued']);
+    // Files are read as soon as they land, so a job may already be 'reading' when the batch is answered.
+    expect(batch.jobs.every((j) => j.state === 'queued' || j.state === 'reading')).toBe(true);
     const stream = await t.fetch(`/api/uploads/${batch.id}/events`);
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const text = await stream.text(); // the server ends the stream after 'done'
@@ -166,6 +167,34 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('reads a file as soon as it has arrived, while the rest of the upload is still coming', async () => {
+    const files = await Promise.all([0, 1].map(async (i) => ({ name: `som-${i + 1}.xlsx`, bytes: await communeFile(700 + i, 6) })));
+    const form = new FormData();
+    for (const file of files) form.append('files', new Blob([file.bytes]), file.name);
+    const encoded = new Response(form);
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    // The body up to the second part's boundary, then a pause, then the rest: as over a slow line.
+    const boundary = new TextEncoder().encode(`--${/boundary=(.*)$/.exec(encoded.headers.get('content-type')!)![1]}`);
+    const starts = [...body.keys()].filter((i) => boundary.every((b, k) => body[i + k] === b));
+    expect(starts).toHaveLength(3); // two parts and the closing boundary
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(body.slice(0, starts[1]));
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        controller.enqueue(body.slice(starts[1]));
+        controller.close();
+      },
+    });
+    const response = await t.fetch(`/api/uploads`, { method: 'POST', body: stream, headers: { 'content-type': encoded.headers.get('content-type')! }, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(202);
+    const batch = await waitBatch(t, ((await response.json()) as BatchView).id);
+    const [first, second] = batch.jobs;
+    expect(batch.counts.failed).toBe(0);
+    // The first file's reading began before the batch existed; the second arrived last.
+    expect(new Date(first!.startedAt!).getTime()).toBeLessThan(new Date(batch.createdAt).getTime());
+    expect(second!.records).toBe(6);
   });
 
   it('streams each job’s reading and outcome live while the batch is still being written', async () => {

@@ -170,20 +170,24 @@ describe('POST /api/uploads → rows in DuckDB', () => {
   });
 
   it('reads a file as soon as it has arrived, while the rest of the upload is still coming', async () => {
+    // A reader thread already running (it starts with the first read), as on a server that has read before.
+    await upload(t, [{ name: 'khoi-dong.xlsx', bytes: await communeFile(699, 3) }]);
     const files = await Promise.all([0, 1].map(async (i) => ({ name: `som-${i + 1}.xlsx`, bytes: await communeFile(700 + i, 6) })));
     const form = new FormData();
     for (const file of files) form.append('files', new Blob([file.bytes]), file.name);
     const encoded = new Response(form);
     const body = new Uint8Array(await encoded.arrayBuffer());
-    // The body up to the second part's boundary, then a pause, then the rest: as over a slow line.
+    // The body up to the middle of the second file, then a pause, then the rest: as over a slow line.
+    // (The first file has surely ended there: its closing delimiter has been sent.)
     const boundary = new TextEncoder().encode(`--${/boundary=(.*)$/.exec(encoded.headers.get('content-type')!)![1]}`);
     const starts = [...body.keys()].filter((i) => boundary.every((b, k) => body[i + k] === b));
     expect(starts).toHaveLength(3); // two parts and the closing boundary
+    const pauseAt = Math.floor((starts[1]! + starts[2]!) / 2);
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
-        controller.enqueue(body.slice(0, starts[1]));
-        await new Promise((resolve) => setTimeout(resolve, 600));
-        controller.enqueue(body.slice(starts[1]));
+        controller.enqueue(body.slice(0, pauseAt));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        controller.enqueue(body.slice(pauseAt));
         controller.close();
       },
     });

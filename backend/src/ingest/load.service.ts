@@ -323,7 +323,8 @@ export class LoadService {
         if (row.fixedModelId !== null) return row.fixedModelId;
         if (!row.modelKey || row.type === 'report') return null;
         const ownerId = (row.values.owner_unit_id as number | null) ?? null;
-        const ownerFolded = fold(row.ownerText);
+        // Only an owner outside the registry is known by its folded words.
+        const ownerFolded = ownerId === null ? fold(row.ownerText) : '';
         const match = candidates.match(row.modelKey, ownerId !== null ? { unitId: ownerId, line: registry.lineageLine(ownerId) } : { unitId: null, folded: ownerFolded }, issuer);
         const year = (row.values.year as number | null) ?? null;
         if (match) {

@@ -191,8 +191,17 @@ export class UnitRegistry {
       .map(([unitId, score]) => ({ unitId, name: this.units.get(unitId)!.name, score: Math.round(score * 100) / 100 }));
   }
 
+  /** Lineage lines already walked: ingest asks once per row, and a registry never changes (a new one replaces it). */
+  private readonly lines = new Map<number, readonly number[]>();
+
   /** The unit with its predecessors and successors through any number of mergers (not its siblings). */
-  lineageLine(unitId: number): number[] {
+  lineageLine(unitId: number): readonly number[] {
+    let line = this.lines.get(unitId);
+    if (!line) this.lines.set(unitId, (line = this.walkLineage(unitId)));
+    return line;
+  }
+
+  private walkLineage(unitId: number): number[] {
     const out = new Set<number>([unitId]);
     const walk = (from: number, edges: Map<number, number[]>) => {
       const stack = [from];

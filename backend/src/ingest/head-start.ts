@@ -4,7 +4,6 @@ import { ReadPool, type Reading } from './read-pool.js';
 /** Readings started before their upload was accepted and not yet taken by a job, across all uploads. */
 const MAX_HELD = 128;
 
-
 /** A file read while the rest of its upload was still arriving. */
 export class HeadStart {
   /** When a thread began it; null while it waits for one. */
@@ -17,6 +16,12 @@ export class HeadStart {
   constructor(readonly result: Promise<Reading>) {
     // A dropped head start's failure is nobody's outcome; a taken one's is awaited by its job.
     result.catch(() => undefined);
+  }
+
+  /** A thread began reading it. */
+  began(): void {
+    this.startedAt = new Date();
+    this.onStart?.();
   }
 }
 
@@ -41,13 +46,8 @@ export class HeadStarts {
   begin(tempPath: string, sha256: string, fileName: string): HeadStart | null {
     if (this.pool.threads === 0 || this.held >= this.maxHeld) return null;
     this.held++;
-    let start: HeadStart | null = null;
-    const onStart = () => {
-      start!.startedAt = new Date();
-      start!.onStart?.();
-    };
     // Once accepted, the temp file moves into the store: the thread reads whichever exists.
-    start = new HeadStart(this.pool.readPacked(tempPath, fileName, { fallback: this.store.pathOf(sha256), onStart }));
+    const start: HeadStart = new HeadStart(this.pool.readPacked(tempPath, fileName, { fallback: this.store.pathOf(sha256), onStart: () => start.began() }));
     return start;
   }
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -6,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '@dvk/etl';
+import { readEither } from './files-on-disk.js';
 import { TAKEN_BACK, UNCLAIMED, type ReadReply, type ReadTask } from './read-task.js';
 
 /** The ESM entry of tsx's register API, found from tsx's package.json (no import.meta.resolve under vitest). */
@@ -78,7 +78,7 @@ interface Slot {
  * it over. A thread left with nothing gets the files another thread has not
  * started (rebalance), so a slow file holds no others hostage.
  */
-export const DEPTH = 16;
+const DEPTH = 16;
 
 /**
  * Reads files off the request thread: a pool of worker threads, each running
@@ -130,10 +130,8 @@ export class ReadPool {
     this.inline ??= import('@dvk/etl');
     const { extract } = await this.inline;
     options.onStart?.();
-    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-      if (!options.fallback || error.code !== 'ENOENT') throw error;
-      return readFile(options.fallback);
-    });
+    // On the main thread anyway (tools and debugging): the same read as a reader thread's.
+    const bytes = readEither(path, options.fallback);
     try {
       return Reading.of(await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName));
     } catch (error) {

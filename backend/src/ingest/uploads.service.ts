@@ -76,7 +76,7 @@ interface QueuedJob {
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
 /** The writer loads at most this many rows per transaction (and at most IngestOptions.groupFiles files). */
-export const MAX_GROUP_ROWS = 10_000;
+const MAX_GROUP_ROWS = 10_000;
 /**
  * While files are still being read, the writer lets a group grow until it is
  * full or its first reading has waited this long. A group costs tens of

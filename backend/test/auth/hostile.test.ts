@@ -59,7 +59,7 @@ describe('hostile files through POST /api/uploads: each refused with a clear Vie
 
   const memoryBefore = process.env.DVK_READ_MEMORY_MB;
   beforeAll(async () => {
-    // A lower per-file heap than production's 768 MB, so the 1,000,000-row workbook hits it sooner.
+    // A lower per-file heap than production's 2,048 MB, so the 1,000,000-row workbook hits it sooner.
     process.env.DVK_READ_MEMORY_MB = '384';
     t = await startAuthApp();
     await t.createUser('uploader-dong-hoa', 'uploader', t.units.communeA);

@@ -78,11 +78,14 @@ const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
 /** The writer loads at most this many rows per transaction (and at most IngestOptions.groupFiles files). */
 const MAX_GROUP_ROWS = 10_000;
 /**
- * While files are still being read, the writer lets a group grow until it is
- * full or its first reading has waited this long. A group costs tens of
- * milliseconds whatever its size (lookups, a commit), taken from the cores
- * the readers need: a thousand files written as fifty groups cost several
- * seconds more than as five. When nothing is being read, it writes at once.
+ * While more files remain to be read than a group holds, the writer lets a
+ * group grow until it is full or its first reading has waited this long. A
+ * group costs tens of milliseconds whatever its size (lookups, a commit),
+ * taken from the cores the readers need: a thousand files written as fifty
+ * groups cost several seconds more than as five. Once the rest of the queue
+ * fits in one group, it writes what is ready at once, so the last files are
+ * not held back to be written in one large group after the last read: the
+ * groups shrink as the queue ends, and so does the wait after its last file.
  */
 const GROUP_WAIT_MS = 1000;
 
@@ -368,6 +371,11 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     });
   }
 
+  /** More files are still to be read (queued or being read) than a group holds. */
+  private moreToReadThanAGroup(): boolean {
+    return this.queue.length + this.reading > this.options.groupFiles;
+  }
+
   /** The readings waiting would fill a group. */
   private groupFull(): boolean {
     if (this.ready.length >= this.options.groupFiles) return true;
@@ -384,9 +392,9 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     if (this.writing || !this.nextIsRead() || this.stopping) return;
     this.writing = (async () => {
       while (this.nextIsRead() && !this.stopping) {
-        // Let the group grow while files are still being read (GROUP_WAIT_MS).
+        // Let the group grow while more files remain to be read than it holds (GROUP_WAIT_MS).
         const deadline = Date.now() + GROUP_WAIT_MS;
-        while (this.reading > 0 && !this.groupFull() && !this.stopping && Date.now() < deadline) await this.nextArrival(deadline - Date.now());
+        while (this.moreToReadThanAGroup() && !this.groupFull() && !this.stopping && Date.now() < deadline) await this.nextArrival(deadline - Date.now());
         const group = this.nextGroup();
         this.pump();
         const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));

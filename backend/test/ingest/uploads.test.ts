@@ -156,19 +156,6 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     expect(await get<FileDetail>(t, `/api/files/${a!.sourceFileId}`)).toMatchObject({ status: 'superseded', supersededBy: b!.sourceFileId });
   });
 
-  it('writes a batch in one transaction when its files are all read within the writer’s wait', async () => {
-    const loader = t.app.get(LoadService);
-    const spy = vi.spyOn(loader, 'loadMany');
-    try {
-      const files = await Promise.all(Array.from({ length: 12 }, async (_, i) => ({ name: `nhom-${i + 1}.xlsx`, bytes: await communeFile(500 + i, 4) })));
-      const batch = await upload(t, files);
-      expect(batch.counts.failed).toBe(0);
-      expect(spy.mock.calls.map(([inputs]) => inputs.length)).toEqual([12]);
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
   it('reads a file as soon as it has arrived, while the rest of the upload is still coming', async () => {
     // A reader thread already running (it starts with the first read), as on a server that has read before.
     await upload(t, [{ name: 'khoi-dong.xlsx', bytes: await communeFile(699, 3) }]);
@@ -282,5 +269,40 @@ describe('upload limits', () => {
     const json = await t.fetch(`/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(400);
     expect(((await json.json()) as { message: string }).message).toMatch(/multipart\/form-data/);
+  });
+});
+
+describe('the upload writer’s groups (DVK_INGEST_GROUP_FILES=2)', () => {
+  let t: TestApp;
+  const groupFilesBefore = process.env.DVK_INGEST_GROUP_FILES;
+  beforeAll(async () => {
+    process.env.DVK_INGEST_GROUP_FILES = '2';
+    t = await startTestApp();
+    // A first upload, so the groups below do not pay for a cold start (statements, registry, reader thread).
+    await upload(t, [{ name: 'khoi-dong.xlsx', bytes: await communeFile(499, 3) }]);
+  });
+  afterAll(async () => {
+    await t.close();
+    if (groupFilesBefore === undefined) delete process.env.DVK_INGEST_GROUP_FILES;
+    else process.env.DVK_INGEST_GROUP_FILES = groupFilesBefore;
+  });
+
+  it('fills a group while more files remain to be read than it holds, then writes each file read without waiting for the rest', async () => {
+    const loader = t.app.get(LoadService);
+    const spy = vi.spyOn(loader, 'loadMany');
+    try {
+      const small = await Promise.all(Array.from({ length: 3 }, async (_, i) => ({ name: `nhom-${i + 1}.xlsx`, bytes: await communeFile(500 + i, 4) })));
+      // Last, a list that takes a few hundred milliseconds to read: longer than writing the small files, shorter than the writer's 1 s wait.
+      const lines = ['STT,Tên mô hình,Lĩnh vực,Chủ thể thực hiện'];
+      for (let r = 1; r <= 12_000; r++) lines.push(`${r},Mô hình dân vận khéo số ${r},Kinh tế,Chi bộ thôn ${r % 40}`);
+      const batch = await upload(t, [...small, { name: 'dai.csv', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+      expect(batch.jobs.map((j) => j.state)).not.toContain('queued');
+      // Groups of at most two: the first two together (four files were still to be read when the first arrived);
+      // then the third as soon as it was read, not held back to fill a group with the long list (checked: the
+      // writer that waited whenever anything was being read wrote [nhom-3, dai.csv] together).
+      expect(spy.mock.calls.map(([inputs]) => inputs.map((i) => i.fileName))).toEqual([['nhom-1.xlsx', 'nhom-2.xlsx'], ['nhom-3.xlsx'], ['dai.csv']]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -42,12 +42,16 @@ export class HeadStarts {
     private readonly maxHeld = MAX_HELD,
   ) {}
 
-  /** A file of an upload just landed at `tempPath`: read it now if the bound allows. */
-  begin(tempPath: string, sha256: string, fileName: string): HeadStart | null {
+  /**
+   * A file of an upload was received (its bytes, when it is small enough to be
+   * held in memory; otherwise it is on disk at `tempPath`): read it now if the
+   * bound allows.
+   */
+  begin(tempPath: string, sha256: string, fileName: string, bytes?: Uint8Array): HeadStart | null {
     if (this.pool.threads === 0 || this.held >= this.maxHeld) return null;
     this.held++;
     // Once accepted, the temp file moves into the store: the thread reads whichever exists.
-    const start: HeadStart = new HeadStart(this.pool.readPacked(tempPath, fileName, { fallback: this.store.pathOf(sha256), onStart: () => start.began() }));
+    const start: HeadStart = new HeadStart(this.pool.readPacked(tempPath, fileName, { fallback: this.store.pathOf(sha256), bytes, onStart: () => start.began() }));
     return start;
   }
 

@@ -52,6 +52,8 @@ export interface ReadOptions {
   onStart?: () => void;
   /** Where the file will be if it is moved away from its path before it is opened. */
   fallback?: string;
+  /** Its bytes, if the caller holds them: nothing is read from disk (see ReadTask.bytes). */
+  bytes?: Uint8Array;
 }
 
 interface Pending {
@@ -124,7 +126,7 @@ export class ReadPool {
     if (this.closed) return Promise.reject(new ReadError('Bộ đọc tệp đã dừng.'));
     if (this.size === 0) return this.readInline(path, fileName, options);
     return new Promise<Reading>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, path, fileName, fallback: options.fallback }, onStart: options.onStart, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, path, fileName, fallback: options.fallback, bytes: options.bytes }, onStart: options.onStart, resolve, reject });
       this.pump();
     });
   }
@@ -134,7 +136,7 @@ export class ReadPool {
     const { extract } = await this.inline;
     options.onStart?.();
     // On the main thread anyway (tools and debugging): the same read as a reader thread's.
-    const bytes = readEither(path, options.fallback);
+    const bytes = options.bytes ?? readEither(path, options.fallback);
     try {
       return Reading.of(await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName));
     } catch (error) {

@@ -7,6 +7,12 @@ export interface ReadTask {
   /** Where the file will be if it is moved away from `path` before the thread opens it (an upload's temp file, moved into the store). */
   fallback?: string | undefined;
   /**
+   * The file's bytes, when the caller holds them (a small upload part, still
+   * being written to `path`): read from these, without waiting for the disk.
+   * Copied to the thread, not transferred, so a task taken back can be sent again.
+   */
+  bytes?: Uint8Array | undefined;
+  /**
    * One Int32 shared with the pool: the thread claims the file (0 → 1) when
    * it starts it, or finds it taken back (2) by the pool for another thread.
    * Shared memory, because a thread busy in a long file cannot answer messages.

@@ -28,7 +28,7 @@ async function next(): Promise<void> {
     if (Atomics.compareExchange(task.claim, 0, UNCLAIMED, STARTED) !== UNCLAIMED) continue;
     parentPort!.postMessage({ id: task.id, started: true } satisfies ReadReply);
     try {
-      const bytes = readEither(task.path, task.fallback);
+      const bytes = task.bytes ?? readEither(task.path, task.fallback);
       const result = await etl.extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.fileName);
       // Serialised here, on this thread, and unpacked by the writer only when it writes the file: a
       // reading waiting for its turn is one buffer outside the main heap, not thousands of objects

@@ -33,8 +33,12 @@ export interface ReceivedFile {
 
 type RequestWithFiles = Request & { receivedFiles?: ReceivedFile[]; currentUploadName?: string; headStarts?: HeadStart[] };
 
-/** Told of each file as soon as it is on disk and hashed, while the request is still arriving. */
-type OnLanded = (tempPath: string, sha256: string, fileName: string) => HeadStart | null;
+/**
+ * Told of each file as soon as it is received and hashed, while the request is
+ * still arriving: with its bytes when it is small (its temp file may still be
+ * being written), else once it is on disk.
+ */
+type OnLanded = (tempPath: string, sha256: string, fileName: string, bytes?: Uint8Array) => HeadStart | null;
 
 /** Files up to this size are gathered in memory and written in one call; larger ones stream to disk. */
 const SMALL_FILE_BYTES = 1024 * 1024;
@@ -69,13 +73,15 @@ class HashingDiskStorage implements StorageEngine {
       failed = true;
       callback(error);
     };
-    const received = () => {
-      if (failed) return;
+    // Its reading may begin before the temp file is written: a small file's bytes go to the reader thread as they are.
+    const landed = (bytes?: Uint8Array) => {
       const sha256 = hash.digest('hex');
-      const headStart = this.onLanded?.(tempPath, sha256, file.originalname.normalize('NFC')) ?? null;
+      const headStart = this.onLanded?.(tempPath, sha256, file.originalname.normalize('NFC'), bytes) ?? null;
       if (headStart) ((req as RequestWithFiles).headStarts ??= []).push(headStart);
-      const info = { path: tempPath, size, sha256, headStart };
-      callback(null, info as unknown as Partial<Express.Multer.File>);
+      return { path: tempPath, size, sha256, headStart };
+    };
+    const received = (info: ReturnType<typeof landed>) => {
+      if (!failed) callback(null, info as unknown as Partial<Express.Multer.File>);
     };
     file.stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -93,8 +99,12 @@ class HashingDiskStorage implements StorageEngine {
     });
     file.stream.on('error', fail);
     file.stream.on('end', () => {
-      if (gathered) writeFile(tempPath, Buffer.concat(gathered, size)).then(received, fail);
-      else out!.end(received);
+      if (failed) return;
+      if (gathered) {
+        const bytes = Buffer.concat(gathered, size);
+        const info = landed(bytes);
+        writeFile(tempPath, bytes).then(() => received(info), fail);
+      } else out!.end(() => received(landed()));
     });
   }
 
@@ -124,7 +134,7 @@ export function UploadInterceptor(field: string, single = false): Type<NestInter
     ) {
       const options = ingestOptions(config);
       this.options = options;
-      const onLanded: OnLanded | null = headStarts && !single ? (tempPath, sha256, fileName) => headStarts.begin(tempPath, sha256, fileName) : null;
+      const onLanded: OnLanded | null = headStarts && !single ? (tempPath, sha256, fileName, bytes) => headStarts.begin(tempPath, sha256, fileName, bytes) : null;
       this.upload = multer({
         storage: new HashingDiskStorage(options.tmpDir, onLanded),
         defParamCharset: 'utf8',

@@ -54,4 +54,17 @@ describe('HeadStarts (files read while their upload still arrives)', () => {
     const start = heads.begin(file, sha, 'moved.xlsx');
     expect((await heads.take(start!).result).records).toBe(4);
   });
+
+  it('reads a small file from the bytes it was given, before (or without) its temp file being written', async () => {
+    const heads = new HeadStarts(pool, store);
+    // Bytes neither written to the temp path nor in the store.
+    const fresh = await communeFile(8, 5);
+    const sha = RawFileStore.sha256(fresh);
+    const never = path.join(dir, 'never-written.upload');
+    const reading = (await heads.take(heads.begin(never, sha, 'bo-nho.xlsx', fresh)!).result).result();
+    expect(reading.records).toHaveLength(5);
+    expect(reading.unit).toBe('Đảng ủy xã Thử Nghiệm 9'.toUpperCase());
+    // Without the bytes, the same missing file cannot be read.
+    await expect(heads.take(heads.begin(never, sha, 'bo-nho.xlsx')!).result).rejects.toThrow(/ENOENT/);
+  });
 });

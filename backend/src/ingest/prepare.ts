@@ -43,7 +43,13 @@ export interface PreparedFile {
 
 /** 'Tệp “a.xlsx”, trang “Sheet1”, dòng 7' — where a record came from, in words. */
 export function describeSource(file: string, source: RecordSource | null | undefined): string {
-  const parts = [`Tệp “${file}”`];
+  const position = describePosition(source);
+  return position ? `Tệp “${file}”, ${position}` : `Tệp “${file}”`;
+}
+
+/** 'trang “Sheet1”, dòng 7' — where in its file a record came from ('' when the reader gave no position). */
+function describePosition(source: RecordSource | null | undefined): string {
+  const parts: string[] = [];
   if (source?.sheet) parts.push(`trang “${source.sheet}”`);
   if (source?.table) parts.push(`bảng ${source.table}`);
   if (source?.row) parts.push(`dòng ${source.row}`);
@@ -170,7 +176,8 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
 
   const rows: PreparedRow[] = [];
   const seenKeys = new Map<string, number>();
-  const seenModels = new Map<string, string>();
+  // The first row of each model in this file, described only if another row repeats it.
+  const seenModels = new Map<string, RecordSource | null | undefined>();
   const corrected = new Set<string>();
   let rejected = 0;
   result.records.forEach((record: EtlRecord, index) => {
@@ -284,11 +291,12 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
     const mKey = type === 'report' ? null : modelKey(modelName);
     if (mKey && type === 'registration') {
       const dupKey = `${mKey}\u0000${values.owner_unit_id ?? fold(ownerText)}`;
-      const first = seenModels.get(dupKey);
-      if (first) {
+      if (seenModels.has(dupKey)) {
+        const firstSource = seenModels.get(dupKey);
+        const first = describePosition(firstSource) || describeSource(fileName, firstSource);
         rowReview.push({ record_type: type, record_key: key, reason: 'possible_duplicate',
           message: `${where}: mô hình “${modelName}” đã có ở ${first} của cùng tệp; có thể bị đếm hai lần.`, detail: { first } });
-      } else seenModels.set(dupKey, where.replace(`Tệp “${fileName}”, `, ''));
+      } else seenModels.set(dupKey, record.source);
     }
 
     const distinct = new Map<string, ReviewDraft>();

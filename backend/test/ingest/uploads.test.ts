@@ -156,6 +156,19 @@ describe('POST /api/uploads → rows in DuckDB', () => {
     expect(await get<FileDetail>(t, `/api/files/${a!.sourceFileId}`)).toMatchObject({ status: 'superseded', supersededBy: b!.sourceFileId });
   });
 
+  it('flags a model listed twice in one file, naming where in the file it first appears', async () => {
+    const twice = ['Tủ sách pháp luật ở thôn Đông Thượng', 'Văn hóa - xã hội', 'Chi bộ thôn Đông Thượng', 'Mới', '01/03/2026', ''];
+    const bytes = await registrationList({ unit: 'Đảng bộ xã Đông Hòa', year: 2026, rows: [twice, ['Bình dân học vụ số ở thôn Đông Thượng', 'Kinh tế', 'Chi đoàn thôn Đông Thượng', 'Mới', '', ''], twice] });
+    const batch = await upload(t, [{ name: 'dang-ky-lap.xlsx', bytes }]);
+    const fileId = batch.jobs[0]!.sourceFileId!;
+    const doubts = await get<{ items: { reason: string; recordKey: string; message: string; detail: { first: string } }[] }>(t, `/api/review?fileId=${fileId}&reason=possible_duplicate`);
+    // Rows 5 and 7 of the sheet (header on row 4): the second is the doubt, and names the first.
+    expect(doubts.items.map((d) => [d.recordKey, d.detail.first])).toEqual([['S:Đăng ký!R7', 'trang “Đăng ký”, dòng 5']]);
+    expect(doubts.items[0]!.message).toBe(
+      'Tệp “dang-ky-lap.xlsx”, trang “Đăng ký”, dòng 7: mô hình “Tủ sách pháp luật ở thôn Đông Thượng” đã có ở trang “Đăng ký”, dòng 5 của cùng tệp; có thể bị đếm hai lần.',
+    );
+  });
+
   it('reads a file as soon as it has arrived, while the rest of the upload is still coming', async () => {
     // A reader thread already running (it starts with the first read), as on a server that has read before.
     await upload(t, [{ name: 'khoi-dong.xlsx', bytes: await communeFile(699, 3) }]);

@@ -277,11 +277,18 @@ export class IngestRepository {
       .execute();
   }
 
-  /** The earliest few models of each of these names (any owner): what a "continued" row without a match may mean. */
+  /**
+   * The earliest few models of each of these names (any owner): what a "continued" row without a match may mean.
+   * min_by keeps the first `perName` of each name as it scans (a thousand communes may share a name), where a
+   * window would sort them all: 5-7 ms against 12-20 ms for 40 names over 32,000 models.
+   */
   earlierModels(trx: Executor, keys: string[], beforeYear: number, perName: number): Promise<ModelRow[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return trx.selectFrom('model').selectAll().where('folded_name', 'in', inList(keys)).where('first_year', '<', beforeYear)
-      .modifyEnd(sql`qualify row_number() over (partition by folded_name order by first_year, id) <= ${perName}`)
+    return trx.selectFrom('model').selectAll()
+      .where('id', 'in', (eb) => eb.selectFrom('model')
+        .select(sql<number>`unnest(min_by(id, (first_year, id), ${sql.lit(perName)}))`.as('id'))
+        .where('folded_name', 'in', inList(keys)).where('first_year', '<', beforeYear)
+        .groupBy('folded_name'))
       .execute();
   }
 

@@ -2,6 +2,7 @@ import { extract } from '@dvk/etl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IngestRepository, type StoreSummary } from '../../src/ingest/ingest.repository.js';
 import { LoadService, type LoadInput } from '../../src/ingest/load.service.js';
+import { modelKey } from '../../src/ingest/prepare.js';
 import { RawFileStore } from '../../src/ingest/raw-file.store.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { communeFile, get, registrationList, seedUnits } from './support.js';
@@ -88,6 +89,10 @@ describe('LoadService.loadMany on the real database', () => {
     const modelOf = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items[0]!.model_id;
     const modelByYear = new Map<number, number>();
     for (const [i, outcome] of first.entries()) modelByYear.set(2025 - i, await modelOf(outcome));
+    // The lookup itself keeps the earliest by first year (the ids run the other way here), as many as asked.
+    const repository = t.app.get(IngestRepository);
+    const earliest = await repository.earlierModels(repository.db, [modelKey(NAME)!, 'ten chua tung co'], 2030, 3);
+    expect(earliest.map((m) => m.id).sort((a, b) => a - b)).toEqual([2021, 2020, 2019].map((y) => modelByYear.get(y)));
 
     // One group: a 2024 row that says “continued”; a commune that starts it in 2017; then a 2018 “continued” row.
     const later = await t.app.get(LoadService).loadMany([

@@ -21,7 +21,7 @@ import { UploadsService } from './uploads.service.js';
   providers: [
     { provide: INGEST_OPTIONS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => ingestOptions(config) },
     { provide: RawFileStore, inject: [INGEST_OPTIONS], useFactory: (options: IngestOptions) => new RawFileStore(options.rawDir) },
-    { provide: ReadPool, inject: [INGEST_OPTIONS], useFactory: (options: IngestOptions) => new ReadPool(options.workers) },
+    { provide: ReadPool, inject: [INGEST_OPTIONS], useFactory: (options: IngestOptions) => new ReadPool(options.workers, { maxFileBytes: options.maxFileBytes }) },
     { provide: HeadStarts, inject: [ReadPool, RawFileStore], useFactory: (pool: ReadPool, store: RawFileStore) => new HeadStarts(pool, store) },
     IngestRepository,
     LoadService,

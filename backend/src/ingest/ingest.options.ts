@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_MAX_BYTES } from '@dvk/etl';
 import type { AppConfig } from '../config/app-config.js';
 
 /** Limits and sizes of the ingest pipeline (environment, with defaults). */
@@ -10,7 +11,7 @@ export interface IngestOptions {
   tmpDir: string;
   /** Most files in one upload request (DVK_UPLOAD_MAX_FILES, default 2000). */
   maxFiles: number;
-  /** Largest single file in bytes (DVK_UPLOAD_MAX_MB, default 30). */
+  /** Largest single file in bytes (DVK_UPLOAD_MAX_MB, default the ETL's own limit, 20): at the door and in the readers. */
   maxFileBytes: number;
   /** Reader threads (DVK_INGEST_WORKERS, default: one core fewer than the machine has, at least one; 0 reads on the main thread). */
   workers: number;
@@ -44,7 +45,7 @@ export function ingestOptions(config: AppConfig, env: NodeJS.ProcessEnv = proces
     rawDir: path.join(config.dataDir, 'files'),
     tmpDir: path.join(config.dataDir, 'tmp'),
     maxFiles: number('DVK_UPLOAD_MAX_FILES', 2000),
-    maxFileBytes: Math.round(number('DVK_UPLOAD_MAX_MB', 30) * 1024 * 1024),
+    maxFileBytes: Math.round(number('DVK_UPLOAD_MAX_MB', DEFAULT_MAX_BYTES / (1024 * 1024)) * 1024 * 1024),
     workers: Math.floor(number('DVK_INGEST_WORKERS', defaultReaderThreads())),
     groupFiles: Math.max(1, Math.floor(number('DVK_INGEST_GROUP_FILES', DEFAULT_GROUP_FILES))),
   };

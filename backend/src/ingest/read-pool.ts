@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from '@dvk/etl';
+import { DEFAULT_MAX_BYTES, type FileResult } from '@dvk/etl';
 import { readEither } from './files-on-disk.js';
-import { TAKEN_BACK, UNCLAIMED, type ReadReply, type ReadTask } from './read-task.js';
+import { TAKEN_BACK, UNCLAIMED, type ReaderData, type ReadReply, type ReadTask } from './read-task.js';
 
 /** The ESM entry of tsx's register API, found from tsx's package.json (no import.meta.resolve under vitest). */
 function tsxApiUrl(): string {
@@ -45,6 +45,20 @@ export class Reading {
     }
     return this.unpacked;
   }
+}
+
+export interface ReadLimits {
+  /** Hard wall-clock limit per file: the thread is terminated (the ETL's own 30 s budget is cooperative). */
+  timeoutMs?: number;
+  /**
+   * Heap limit per reader thread (DVK_READ_MEMORY_MB): a file that needs more kills only its thread.
+   * 2 GB is where V8 starts to let a heap grow ×4 between full collections; below it the factor shrinks
+   * towards ×1.3, and a 768 MB cap made a thread run a full mark-compact every ten commune files
+   * (94 per 1,000, against 1 at 2 GB: 4.5 s of GC helper CPU against 1.9 s).
+   */
+  memoryMb?: number;
+  /** Largest file the ETL reads (the upload limit, so a file the door lets in is not refused by its reader). */
+  maxFileBytes?: number;
 }
 
 export interface ReadOptions {
@@ -95,18 +109,18 @@ export class ReadPool {
   private closed = false;
   private inline: Promise<typeof import('@dvk/etl')> | null = null;
 
-  /**
-   * @param timeoutMs hard wall-clock limit per file: the thread is terminated (the ETL's own 30 s budget is cooperative).
-   * @param memoryMb heap limit per reader thread (DVK_READ_MEMORY_MB): a file that needs more kills only its thread.
-   *   2 GB is where V8 starts to let a heap grow ×4 between full collections; below it the factor shrinks
-   *   towards ×1.3, and a 768 MB cap made a thread run a full mark-compact every ten commune files
-   *   (94 per 1,000, against 1 at 2 GB: 4.5 s of GC helper CPU against 1.9 s).
-   */
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly maxFileBytes: number;
+
   constructor(
     private readonly size: number,
-    private readonly timeoutMs = 120_000,
-    private readonly memoryMb = Number(process.env.DVK_READ_MEMORY_MB) || 2048,
-  ) {}
+    limits: ReadLimits = {},
+  ) {
+    this.timeoutMs = limits.timeoutMs ?? 120_000;
+    this.memoryMb = limits.memoryMb ?? (Number(process.env.DVK_READ_MEMORY_MB) || 2048);
+    this.maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_BYTES;
+  }
 
   get threads(): number {
     return this.size;
@@ -138,7 +152,7 @@ export class ReadPool {
     // On the main thread anyway (tools and debugging): the same read as a reader thread's.
     const bytes = options.bytes ?? readEither(path, options.fallback);
     try {
-      return Reading.of(await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName));
+      return Reading.of(await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, { maxBytes: this.maxFileBytes }));
     } catch (error) {
       throw new ReadError(error instanceof Error ? error.message : String(error));
     }
@@ -185,7 +199,7 @@ export class ReadPool {
     const source = fileURLToPath(import.meta.url).endsWith('.ts');
     const url = new URL(source ? './read.worker.ts' : './read.worker.js', import.meta.url);
     if (!existsSync(url)) throw new Error(`Không thấy tệp luồng đọc ${fileURLToPath(url)}`);
-    const workerData = { etlModule: process.env.DVK_ETL_MODULE };
+    const workerData: ReaderData = { etlModule: process.env.DVK_ETL_MODULE, maxFileBytes: this.maxFileBytes };
     // The young generation keeps V8's own size: a fixed 64 MB one gave ten times more full collections.
     const resourceLimits = { maxOldGenerationSizeMb: this.memoryMb };
     // From TypeScript sources, a small bootstrap registers tsx in the thread

@@ -1,5 +1,13 @@
 /** What the read pool and its reader threads (read.worker.ts) send each other. */
 
+/** Given to each thread when it starts. */
+export interface ReaderData {
+  /** The ETL module to load (DVK_ETL_MODULE; default '@dvk/etl'). */
+  etlModule?: string | undefined;
+  /** Largest file the ETL reads, in bytes. */
+  maxFileBytes: number;
+}
+
 export interface ReadTask {
   id: number;
   path: string;

@@ -51,8 +51,29 @@ describe('ReadPool (reader threads with files queued ahead)', () => {
     }
   });
 
+  it('refuses a file larger than the limit it was given (the upload limit), naming the file and the limit', async () => {
+    const pool = new ReadPool(1, { maxFileBytes: 4096 });
+    try {
+      const file = files[5]!;
+      const refused = await pool.read(file.path, file.name);
+      expect(refused.records).toHaveLength(0);
+      expect(refused.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'FILE_TOO_LARGE']]);
+      expect(refused.issues[0]!.message).toContain(`Tệp "${file.name}"`);
+      expect(refused.issues[0]!.message).toContain('vượt giới hạn');
+    } finally {
+      await pool.close();
+    }
+    // The same file through a pool with the default limit (the ETL's own, 20 MB).
+    const pool2 = new ReadPool(1);
+    try {
+      expect((await pool2.read(files[5]!.path, files[5]!.name)).records).toHaveLength(files[5]!.rows);
+    } finally {
+      await pool2.close();
+    }
+  });
+
   it('fails only the file that ran out of time; the files queued behind it on the same thread are read by a fresh one', async () => {
-    const pool = new ReadPool(1, 300);
+    const pool = new ReadPool(1, { timeoutMs: 300 });
     try {
       const slow = pool.read(path.join(dir, 'dai.csv'), 'dai.csv');
       const behind = files.slice(0, 3).map((f) => pool.read(f.path, f.name));

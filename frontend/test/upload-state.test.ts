@@ -23,12 +23,15 @@ describe('upload state', () => {
   });
 
   it('refuses files the reader cannot take, saying why', () => {
-    const files = [new File(['x'], 'ds.xlsx'), new File(['x'], 'anh.jpg'), new File([], 'rong.docx'), new File(['x'], 'bc.DOC')];
+    const files = [new File(['x'], 'ds.xlsx'), new File(['x'], 'anh.jpg'), new File([], 'rong.docx'), new File(['x'], 'bc.DOC'),
+      new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'qua-lon.xlsx'), new File([new Uint8Array(20 * 1024 * 1024)], 'vua-du.xlsx')];
     const { ok, refused } = screenFiles(files);
-    expect(ok.map((f) => f.name)).toEqual(['ds.xlsx', 'bc.DOC']);
+    expect(ok.map((f) => f.name)).toEqual(['ds.xlsx', 'bc.DOC', 'vua-du.xlsx']);
     expect(refused).toEqual([
       { name: 'anh.jpg', reason: 'Không phải tệp Excel, Word hoặc CSV (.xlsx .xls .csv .docx .doc).' },
       { name: 'rong.docx', reason: 'Tệp rỗng (0 byte).' },
+      // The server's default limit (DVK_UPLOAD_MAX_MB), the same as the ETL's.
+      { name: 'qua-lon.xlsx', reason: 'Tệp lớn hơn 20 MB.' },
     ]);
   });
 

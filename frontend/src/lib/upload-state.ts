@@ -39,8 +39,11 @@ export function mergeJob(jobs: readonly UploadJob[], update: Partial<UploadJob> 
 
 const ACCEPTED = /\.(xlsx|xls|xlsm|csv|docx|doc)$/i;
 
-/** Splits dropped files into those the reader takes and those it does not, with a reason. */
-export function screenFiles(files: readonly File[], maxBytes = 50 * 1024 * 1024): { ok: File[]; refused: { name: string; reason: string }[] } {
+/**
+ * Splits dropped files into those the reader takes and those it does not, with a reason. The size limit is
+ * the server's default (DVK_UPLOAD_MAX_MB, 20 MB); a server set lower still refuses with a 413 naming the file.
+ */
+export function screenFiles(files: readonly File[], maxBytes = 20 * 1024 * 1024): { ok: File[]; refused: { name: string; reason: string }[] } {
   const ok: File[] = [];
   const refused: { name: string; reason: string }[] = [];
   for (const f of files) {

@@ -372,29 +372,32 @@ export class LoadService {
    */
   private async flagCrossFileDuplicates(trx: Transaction<DB>, works: Work[]): Promise<void> {
     const newModels = new Set(works.flatMap((w) => w.modelIds.filter((id): id is number => id !== null && id > 0)));
-    const excluded = new Set(works.flatMap((w) => [w.fileId, ...w.versions]));
-    const stored = await this.repository.registrationsOfModels(trx, [...newModels], [...excluded]);
-    const seen = new Map<string, string[]>();
-    for (const hit of stored) if (hit.model_id !== null) push(seen, `${hit.model_id}/${hit.year}`, hit.file_name);
+    // Stored files that a file of the group supersedes still count for the files before it, as if loaded one by one.
+    const stored = await this.repository.registrationsOfModels(trx, [...newModels], works.map((w) => w.fileId));
+    const seen = new Map<string, { fileId: number; name: string }[]>();
+    for (const hit of stored) if (hit.model_id !== null) push(seen, `${hit.model_id}/${hit.year}`, { fileId: hit.source_file_id, name: hit.file_name });
+    // Files superseded by this file or an earlier one of the group: no longer loaded when this one is written.
+    const superseded = new Set<number>();
     for (const w of works) {
+      for (const id of w.versions) superseded.add(id);
       const mine = new Set<string>();
       w.prepared.rows.forEach((row, i) => {
         const id = w.modelIds[i];
         const year = row.values.year as number | null;
         if (row.type !== 'registration' || id === null || id === undefined || year === null) return;
         const key = `${id}/${year}`;
-        const others = (seen.get(key) ?? []).filter((f) => f !== w.input.fileName);
+        const others = [...new Set((seen.get(key) ?? []).filter((o) => o.fileId !== w.fileId && !superseded.has(o.fileId)).map((o) => o.name))];
         mine.add(key);
         if (others.length === 0) return;
         if (w.prepared.review.some((r) => r.record_key === row.key && r.record_type === row.type && r.reason === 'possible_duplicate')) return;
         w.prepared.review.push({
           record_type: row.type, record_key: row.key, reason: 'possible_duplicate',
-          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${describeFiles([...new Set(others)])}; có thể bị đếm hai lần.`,
-          detail: { files: [...new Set(others)].slice(0, 20), modelId: id },
+          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${describeFiles(others)}; có thể bị đếm hai lần.`,
+          detail: { files: others.slice(0, 20), modelId: id },
         });
       });
-      // Later files of the group compare against this one, unless a later one supersedes it.
-      if (!works.some((later) => later.versions.includes(w.fileId))) for (const key of mine) push(seen, key, w.input.fileName);
+      // Later files of the group compare against this one (until one of them supersedes it).
+      for (const key of mine) push(seen, key, { fileId: w.fileId, name: w.input.fileName });
     }
   }
 }

@@ -63,6 +63,34 @@ describe('LoadService.loadMany on the real database', () => {
     expect(doubts.items).toEqual([]);
   });
 
+  it('flags a file against another unit’s list that a later file supersedes, in one group as when loaded one by one', async () => {
+    const MODEL = ['Tổ nhân dân tự quản về an ninh trật tự', 'Quốc phòng - an ninh', 'Hội Nông dân xã', 'Mới', '', ''];
+    const list = async (unit: string, name: string, extra: number, year: number): Promise<LoadInput> => {
+      const rows = [MODEL, ...Array.from({ length: extra }, (_, r) => [`Mô hình riêng ${name} số ${r + 1}`, 'Kinh tế', 'Hội Nông dân xã', 'Mới', '', ''])];
+      const bytes = await registrationList({ unit, year, rows });
+      return { sha256: RawFileStore.sha256(bytes), fileName: name, sizeBytes: bytes.length, result: await extract(bytes, name), batchId: null, jobId: null, mode: 'upload' };
+    };
+    // The commune's party committee lists the model; its People's Committee lists it too (another unit: not a version);
+    // then the party committee sends a second version of its list, which supersedes the first.
+    const doubtsOf = async (outcomes: unknown[]) => Promise.all(outcomes.map(async (o) =>
+      (await get<{ items: { message: string; detail: { files: string[] } }[] }>(t, `/api/review?fileId=${(o as { sourceFileId: number }).sourceFileId}&reason=possible_duplicate`)).items.map((d) => d.detail.files)));
+    const loader = t.app.get(LoadService);
+    const together = await loader.loadMany([
+      await list('Đảng ủy xã Tân Lai', 'du-1.xlsx', 1, 2027), await list('Ủy ban nhân dân xã Tân Lai', 'ubnd.xlsx', 2, 2027), await list('Đảng ủy xã Tân Lai', 'du-2.xlsx', 3, 2027),
+    ]);
+    expect(together[2]).toMatchObject({ superseded: [(together[0] as { sourceFileId: number }).sourceFileId] });
+    // The People's Committee's list was written while the first version was loaded: flagged against it.
+    // The second version is flagged against the People's Committee's list, not against its own first version.
+    expect(await doubtsOf(together)).toEqual([[], [['du-1.xlsx']], [['ubnd.xlsx']]]);
+    // The same three lists for 2028, one transaction each: the same doubts.
+    const alone = [];
+    for (const [unit, name, extra] of [['Đảng ủy xã Tân Lai', 'du-1b.xlsx', 1], ['Ủy ban nhân dân xã Tân Lai', 'ubnd-b.xlsx', 2], ['Đảng ủy xã Tân Lai', 'du-2b.xlsx', 3]] as const) {
+      alone.push((await loader.loadMany([await list(unit, name, extra, 2028)]))[0]!);
+    }
+    expect(alone[2]).toMatchObject({ superseded: [(alone[0] as { sourceFileId: number }).sourceFileId] });
+    expect(await doubtsOf(alone)).toEqual([[], [['du-1b.xlsx']], [['ubnd-b.xlsx']]]);
+  });
+
   it('never makes one model of the same words from two unknown communes', async () => {
     const make = async (unit: string, year: number): Promise<LoadInput> => {
       const bytes = await registrationList({ unit, year, rows: [['Tổ liên gia an toàn phòng cháy', 'Quốc phòng - an ninh', 'Hội Nông dân xã', 'Duy trì', '', '']] });

@@ -72,6 +72,7 @@ export interface ReviewFilter {
 }
 
 /** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
+const FIRST_YEAR_TYPE = JSON.stringify([{ id: 'INTEGER', year: 'INTEGER' }]);
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
   record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
@@ -296,8 +297,17 @@ export class IngestRepository {
     await this.database.append(trx, 'model', rows as Record<string, unknown>[]);
   }
 
-  async setModelFirstYear(trx: Executor, id: number, year: number): Promise<void> {
-    await trx.updateTable('model').set({ first_year: year }).where('id', '=', id).where((eb) => eb.or([eb('first_year', 'is', null), eb('first_year', '>', year)])).execute();
+  /**
+   * Lowers models' first year where a file shows them earlier (an archive
+   * loaded after later years). One statement for the whole group: one UPDATE
+   * per model cost about a millisecond each, 16 s for 16,000 models.
+   */
+  async setModelFirstYears(trx: Executor, years: ReadonlyMap<number, number>): Promise<void> {
+    if (years.size === 0) return;
+    const rows = JSON.stringify([...years].map(([id, year]) => ({ id, year })));
+    await sql`update model set first_year = v.year
+      from (select unnest(from_json(${rows}, ${sql.lit(FIRST_YEAR_TYPE)}), recursive := true)) as v
+      where model.id = v.id and (model.first_year is null or model.first_year > v.year)`.execute(trx);
   }
 
   findModel(db: Executor, id: number): Promise<ModelRow | undefined> {

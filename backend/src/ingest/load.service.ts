@@ -363,7 +363,7 @@ export class LoadService {
     const real = new Map(drafts.map((d, i) => [d.temp, ids[i]!]));
     await this.repository.insertModels(trx, drafts.map(({ temp: t, ...d }) => ({ ...d, id: real.get(t)! })));
     for (const w of works) w.modelIds = w.modelIds.map((id) => (id !== null && id < 0 ? real.get(id)! : id));
-    for (const [id, year] of firstYear) await this.repository.setModelFirstYear(trx, id, year);
+    await this.repository.setModelFirstYears(trx, firstYear);
   }
 
   /**

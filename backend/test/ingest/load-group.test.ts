@@ -140,4 +140,21 @@ describe('LoadService.loadMany on the real database', () => {
     // The 2017 registration is new, not continued: no doubt about it.
     expect(await matchItems(later[1])).toEqual([]);
   });
+  it('moves a model’s first year back when an older file arrives later, for every model of the group at once, and never forward', async () => {
+    const repository = t.app.get(IngestRepository);
+    const loader = t.app.get(LoadService);
+    const modelsOf = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items.map((r) => r.model_id);
+    const firstYears = async (ids: number[]) => Promise.all(ids.map(async (id) => (await repository.findModel(repository.db, id))!.first_year));
+    // The 2026 lists of two communes first, as an office loading this year's files before its archive.
+    const [a2026, b2026] = await loader.loadMany([await input(60, 40, 'a-2026.xlsx', 2026), await input(61, 35, 'b-2026.xlsx', 2026)]);
+    const models = [...(await modelsOf(a2026)), ...(await modelsOf(b2026))];
+    expect(new Set(models).size).toBe(75);
+    expect(new Set(await firstYears(models))).toEqual(new Set([2026]));
+    // Then one group: commune a's 2024 list, commune b's 2025 list, and commune a's 2027 list, all of the same models.
+    const [a2024, b2025, a2027] = await loader.loadMany([await input(60, 40, 'a-2024.xlsx', 2024), await input(61, 35, 'b-2025.xlsx', 2025), await input(60, 40, 'a-2027.xlsx', 2027)]);
+    expect(await modelsOf(a2024)).toEqual(models.slice(0, 40));
+    expect(await modelsOf(b2025)).toEqual(models.slice(40));
+    expect(await modelsOf(a2027)).toEqual(models.slice(0, 40));
+    expect(await firstYears(models)).toEqual([...Array(40).fill(2024), ...Array(35).fill(2025)]);
+  });
 });

@@ -115,7 +115,7 @@ export class FilesService {
     if (file.status === 'deleted') throw new BadRequestException(`Dữ liệu của tệp “${file.file_name}” đã được xóa trước đây.`);
     await this.repository.transaction(async (trx) => {
       const rows = await this.repository.countRows(trx, id);
-      await this.repository.deleteContents(trx, id);
+      await this.repository.deleteContents(trx, [id]);
       await this.repository.updateFile(trx, id, { status: 'deleted', deleted_at: new Date(), record_count: 0, superseded_by: null });
       const previous = file.status === 'loaded' ? await this.repository.latestSupersededBy(trx, id) : null;
       if (previous !== null) await this.repository.updateFile(trx, previous, { status: 'loaded', superseded_by: null });
@@ -134,7 +134,7 @@ export class FilesService {
       const others = file.unit_id !== null && file.year !== null
         ? await this.repository.findVersions(trx, { id, unit_id: file.unit_id, kind: file.kind, year: file.year, variant: file.variant })
         : [];
-      await this.repository.markSuperseded(trx, others, id);
+      await this.repository.markSuperseded(trx, others.map((other) => ({ id: other, by: id })));
       await this.repository.audit(trx, 'file.restore', `source_file:${id}`, { fileName: file.file_name, superseded: others }, by);
     });
     return fileView(await this.get(id));

@@ -73,6 +73,7 @@ export interface ReviewFilter {
 
 /** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
 const FIRST_YEAR_TYPE = JSON.stringify([{ id: 'INTEGER', year: 'INTEGER' }]);
+const SUPERSEDED_TYPE = JSON.stringify([{ id: 'INTEGER', by: 'INTEGER' }]);
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
   record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
@@ -156,9 +157,12 @@ export class IngestRepository {
     return rows.map((r) => r.id);
   }
 
-  async markSuperseded(trx: Executor, ids: number[], by: number): Promise<void> {
-    if (ids.length === 0) return;
-    await trx.updateTable('source_file').set({ status: 'superseded', superseded_by: by }).where('id', 'in', ids).execute();
+  /** Older versions marked superseded by the file that replaces each: one statement for a whole group of files. */
+  async markSuperseded(trx: Executor, versions: readonly { id: number; by: number }[]): Promise<void> {
+    if (versions.length === 0) return;
+    await sql`update source_file set status = 'superseded', superseded_by = v.by
+      from (select unnest(from_json(${JSON.stringify(versions)}, ${sql.lit(SUPERSEDED_TYPE)}), recursive := true)) as v
+      where source_file.id = v.id`.execute(trx);
   }
 
   /** The newest file a given file superseded (to restore when the newer one is deleted). */
@@ -196,10 +200,13 @@ export class IngestRepository {
     return out;
   }
 
-  async deleteContents(trx: Executor, fileId: number): Promise<void> {
-    for (const table of FACT_TABLES) await trx.deleteFrom(table).where('source_file_id', '=', fileId).execute();
-    await trx.deleteFrom('ingest_issue').where('source_file_id', '=', fileId).execute();
-    await trx.deleteFrom('review_item').where('source_file_id', '=', fileId).execute();
+  /** Every stored row of these files (one statement per table however many files: each scans its table). */
+  async deleteContents(trx: Executor, fileIds: readonly number[]): Promise<void> {
+    if (fileIds.length === 0) return;
+    const ids = inList(fileIds);
+    for (const table of FACT_TABLES) await trx.deleteFrom(table).where('source_file_id', 'in', ids).execute();
+    await trx.deleteFrom('ingest_issue').where('source_file_id', 'in', ids).execute();
+    await trx.deleteFrom('review_item').where('source_file_id', 'in', ids).execute();
   }
 
   async countRows(db: Executor, fileId: number): Promise<Record<FactTable, number>> {

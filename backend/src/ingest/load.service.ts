@@ -197,9 +197,7 @@ export class LoadService {
     await this.flagCrossFileDuplicates(trx, live);
 
     // Writes.
-    for (const w of live) {
-      if (w.existing) await this.repository.deleteContents(trx, w.fileId);
-    }
+    await this.repository.deleteContents(trx, live.filter((w) => w.existing).map((w) => w.fileId));
     const recordIds = await this.repository.nextIds(trx, 'record_id_seq', live.reduce((n, w) => n + w.prepared.rows.length, 0));
     let nextRecord = 0;
     const rows: FactRows = { registration: [], recognition: [], exemplar: [], report_figure: [] };
@@ -254,7 +252,7 @@ export class LoadService {
     await this.repository.insertFacts(trx, rows);
     await this.repository.insertIssues(trx, issues);
     await this.repository.insertReviewItems(trx, reviewRows);
-    for (const w of live) await this.repository.markSuperseded(trx, w.versions, w.fileId);
+    await this.repository.markSuperseded(trx, live.flatMap((w) => w.versions.map((id) => ({ id, by: w.fileId }))));
 
     const openByFile = new Map<number, number>();
     for (const r of reviewRows) if (r.state === 'open') openByFile.set(r.source_file_id, (openByFile.get(r.source_file_id) ?? 0) + 1);
@@ -279,7 +277,7 @@ export class LoadService {
     if (!file || file.status !== 'loaded' || file.unit_id === null || file.year === null || file.kind === 'unknown') return [];
     const versions = (await this.repository.findVersions(trx, { id: file.id, unit_id: file.unit_id, kind: file.kind, year: file.year, variant: file.variant }))
       .filter((id) => id < file.id);
-    await this.repository.markSuperseded(trx, versions, file.id);
+    await this.repository.markSuperseded(trx, versions.map((id) => ({ id, by: file.id })));
     return versions;
   }
 

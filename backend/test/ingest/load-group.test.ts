@@ -157,4 +157,22 @@ describe('LoadService.loadMany on the real database', () => {
     expect(await modelsOf(a2027)).toEqual(models.slice(0, 40));
     expect(await firstYears(models)).toEqual([...Array(40).fill(2024), ...Array(35).fill(2025)]);
   });
+  it('marks each older version superseded by its own newer file when a group replaces several at once', async () => {
+    const loader = t.app.get(LoadService);
+    const idOf = (o: unknown) => (o as { sourceFileId: number }).sourceFileId;
+    const list = async (commune: string, year: number, rows: number): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit: `Đảng ủy xã ${commune}`, year, rows: Array.from({ length: rows }, (_, r) => [`Vườn rau sạch số ${r + 1}`, 'Kinh tế', 'Hội Nông dân xã', 'Mới', '', '']) });
+      const name = `${commune}-${year}-${rows}.xlsx`;
+      return { sha256: RawFileStore.sha256(bytes), fileName: name, sizeBytes: bytes.length, result: await extract(bytes, name), batchId: null, jobId: null, mode: 'upload' };
+    };
+    const first = await loader.loadMany([await list('Đông Hòa', 2031, 3), await list('Tân Lai', 2031, 4), await list('Kim Sơn', 2031, 5)]);
+    // Second versions of Đông Hòa's and Kim Sơn's lists (more rows: other bytes), and Tân Lai's list of another year, which replaces nothing.
+    const second = await loader.loadMany([await list('Kim Sơn', 2031, 6), await list('Tân Lai', 2030, 4), await list('Đông Hòa', 2031, 7)]);
+    expect(second.map((o) => (o as { superseded: number[] }).superseded)).toEqual([[idOf(first[2])], [], [idOf(first[0])]]);
+    const status = async (o: unknown) => get<{ status: string; supersededBy: number | null }>(t, `/api/files/${idOf(o)}`);
+    expect(await status(first[0])).toMatchObject({ status: 'superseded', supersededBy: idOf(second[2]) });
+    expect(await status(first[1])).toMatchObject({ status: 'loaded', supersededBy: null });
+    expect(await status(first[2])).toMatchObject({ status: 'superseded', supersededBy: idOf(second[0]) });
+    for (const o of second) expect(await status(o)).toMatchObject({ status: 'loaded' });
+  });
 });

@@ -73,6 +73,7 @@ export interface ReviewFilter {
 
 /** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
 const FIRST_YEAR_TYPE = JSON.stringify([{ id: 'INTEGER', year: 'INTEGER' }]);
+const MODEL_YEAR_TYPE = JSON.stringify([{ model_id: 'INTEGER', year: 'INTEGER' }]);
 const SUPERSEDED_TYPE = JSON.stringify([{ id: 'INTEGER', by: 'INTEGER' }]);
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
@@ -242,13 +243,19 @@ export class IngestRepository {
   }
 
   /** Registrations of these models from other loaded files: possible double counting. */
-  async registrationsOfModels(trx: Executor, modelIds: number[], exceptFileIds: number[]): Promise<{ model_id: number | null; year: number | null; file_name: string; source_file_id: number }[]> {
-    if (modelIds.length === 0) return [];
+  /**
+   * Loaded registrations of these models in these same years: only what may
+   * count a model twice comes back, not every year of every model (a batch of
+   * older lists would bring back each model's later registrations for nothing).
+   */
+  async registrationsOfModelYears(trx: Executor, modelYears: readonly { model_id: number; year: number }[], exceptFileIds: number[]): Promise<{ model_id: number | null; year: number | null; file_name: string; source_file_id: number }[]> {
+    if (modelYears.length === 0) return [];
+    const wanted = sql<{ model_id: number; year: number }>`(select unnest(from_json(${JSON.stringify(modelYears)}, ${sql.lit(MODEL_YEAR_TYPE)}), recursive := true))`;
     return trx
       .selectFrom('registration')
+      .innerJoin(wanted.as('wanted'), (join) => join.onRef('wanted.model_id', '=', 'registration.model_id').onRef('wanted.year', '=', 'registration.year'))
       .innerJoin('source_file', 'source_file.id', 'registration.source_file_id')
       .select(['registration.model_id', 'registration.year', 'source_file.file_name', 'registration.source_file_id'])
-      .where('registration.model_id', 'in', inList(modelIds))
       .where('source_file.status', '=', 'loaded')
       .$if(exceptFileIds.length > 0, (q) => q.where('registration.source_file_id', 'not in', inList(exceptFileIds)))
       .execute();

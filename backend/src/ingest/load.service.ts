@@ -7,7 +7,7 @@ import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
 import { IngestRepository, type CorrectionRow, type FactRows, type ModelWithCreator } from './ingest.repository.js';
 import { ModelCandidates, Namesakes, NAMESAKES_SHOWN, type Issuer } from './model-candidates.js';
-import { prepareFile, type PreparedFile } from './prepare.js';
+import { describeSource, prepareFile, type PreparedFile } from './prepare.js';
 import { push } from '../common/multimap.js';
 
 export interface LoadInput {
@@ -335,7 +335,7 @@ export class LoadService {
         if (earlier?.any) {
           w.prepared.review.push({
             record_type: row.type, record_key: row.key, reason: 'possible_model_match',
-            message: `${row.where}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
+            message: `${describeSource(w.input.fileName, row.source)}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
             detail: { candidates: earlier.models.map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
           });
         }
@@ -369,9 +369,16 @@ export class LoadService {
    * earlier file of the group), not a version of this one: counted twice?
    */
   private async flagCrossFileDuplicates(trx: Transaction<DB>, works: Work[]): Promise<void> {
-    const newModels = new Set(works.flatMap((w) => w.modelIds.filter((id): id is number => id !== null && id > 0)));
+    const modelYears = new Map<string, { model_id: number; year: number }>();
+    for (const w of works) {
+      w.prepared.rows.forEach((row, i) => {
+        const id = w.modelIds[i];
+        const year = row.values.year as number | null;
+        if (row.type === 'registration' && id !== null && id !== undefined && year !== null) modelYears.set(`${id}/${year}`, { model_id: id, year });
+      });
+    }
     // Stored files that a file of the group supersedes still count for the files before it, as if loaded one by one.
-    const stored = await this.repository.registrationsOfModels(trx, [...newModels], works.map((w) => w.fileId));
+    const stored = await this.repository.registrationsOfModelYears(trx, [...modelYears.values()], works.map((w) => w.fileId));
     const seen = new Map<string, { fileId: number; name: string }[]>();
     for (const hit of stored) if (hit.model_id !== null) push(seen, `${hit.model_id}/${hit.year}`, { fileId: hit.source_file_id, name: hit.file_name });
     // Files superseded by this file or an earlier one of the group: no longer loaded when this one is written.
@@ -390,7 +397,7 @@ export class LoadService {
         if (w.prepared.review.some((r) => r.record_key === row.key && r.record_type === row.type && r.reason === 'possible_duplicate')) return;
         w.prepared.review.push({
           record_type: row.type, record_key: row.key, reason: 'possible_duplicate',
-          message: `${row.where}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${describeFiles(others)}; có thể bị đếm hai lần.`,
+          message: `${describeSource(w.input.fileName, row.source)}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${describeFiles(others)}; có thể bị đếm hai lần.`,
           detail: { files: others.slice(0, 20), modelId: id },
         });
       });

@@ -74,10 +74,14 @@ export class Namesakes {
     if (!entry) this.byName.set(model.folded_name, (entry = { earliest: model.first_year, shown: [] }));
     entry.earliest = Math.min(entry.earliest, model.first_year);
     // Models a group has not stored yet (negative ids) count as earlier, but cannot be offered.
-    if (model.id <= 0 || entry.shown.some((m) => m.id === model.id)) return;
-    entry.shown.push(model);
-    entry.shown.sort((a, b) => a.first_year! - b.first_year! || a.id - b.id);
-    if (entry.shown.length > NAMESAKES_SHOWN) entry.shown.pop();
+    if (model.id <= 0) return;
+    // Kept sorted by (first year, id) by insertion: a group adds thousands of models of a few hundred names.
+    const shown = entry.shown;
+    let at = shown.length;
+    while (at > 0 && earlier(model, shown[at - 1]!)) at--;
+    if (at >= NAMESAKES_SHOWN || shown.some((m) => m.id === model.id)) return;
+    shown.splice(at, 0, model);
+    if (shown.length > NAMESAKES_SHOWN) shown.pop();
   }
 
   /** Whether a model of this name existed before `year`, and the earliest stored ones that did. */
@@ -86,6 +90,11 @@ export class Namesakes {
     if (!entry || entry.earliest >= year) return { any: false, models: [] };
     return { any: true, models: entry.shown.filter((m) => m.first_year! < year) };
   }
+}
+
+/** Whether a comes before b among namesakes: earlier first year, then lower id. */
+function earlier(a: ModelRow, b: ModelRow): boolean {
+  return a.first_year! < b.first_year! || (a.first_year === b.first_year && a.id < b.id);
 }
 
 function textKey(modelKey: string, ownerFolded: string, issuer: Issuer): string {

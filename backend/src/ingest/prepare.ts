@@ -15,7 +15,8 @@ export interface PreparedRow {
   ownerText: string | null;
   /** A model id fixed by a correction. */
   fixedModelId: number | null;
-  where: string;
+  /** Where in its file the row came from (describeSource words it, only for a review message). */
+  source: RecordSource | null | undefined;
 }
 
 export interface ReviewDraft {
@@ -187,56 +188,66 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
     const n = (seenKeys.get(`${type}:${key}`) ?? 0) + 1;
     seenKeys.set(`${type}:${key}`, n);
     if (n > 1) key = `${key}~${n}`;
-    const where = describeSource(fileName, record.source);
+    // Worded only for a review message: most rows never need it.
+    const where = () => describeSource(fileName, record.source);
     const rowYear = record.year ?? year;
-    const values: Record<string, unknown> = {
-      year: rowYear, unit_id: unitId, record_key: key,
-      // JSON columns travel as objects: the bulk insert serialises the whole group once.
-      extra: record.extra ?? {}, source: record.source ?? {},
-    };
+    // JSON columns (extra, source) travel as objects: the bulk insert serialises the whole group once.
+    // Each row is built whole, in one literal with every column the write fills in later (ids, owner, model,
+    // review state): a thousand files make tens of thousands of rows, and an object that grows after it is
+    // made costs a copy of its properties each time.
+    const extra = record.extra ?? {};
+    const source = record.source ?? {};
+    let values: Record<string, unknown>;
     let ownerText: string | null = null;
     let modelName: string | null = null;
     const rowReview: ReviewDraft[] = [];
     switch (record.type) {
       case 'registration':
-        Object.assign(values, {
+        values = {
+          id: 0, source_file_id: 0, year: rowYear, unit_id: unitId, record_key: key, extra, source,
           model_name: record.model_name, field: record.field, field_inferred: record.field_inferred, owner: record.owner,
           owner_type: record.owner_type, status: record.status, start_date: record.start_date, end_date: record.end_date,
           launch_date: record.launch_date, location: record.location, person_in_charge: record.person_in_charge,
           goal: record.goal, content: record.content, note: record.note,
-        });
+          owner_unit_id: undefined, owner_method: null, model_id: null, review_state: 'ok',
+        };
         ownerText = record.owner_type === 'individual' ? null : record.owner;
         modelName = record.model_name;
         if (record.field_inferred && record.field) {
           rowReview.push({ record_type: type, record_key: key, reason: 'field_inferred',
-            message: `${where}: lĩnh vực “${FIELD_LABEL[record.field] ?? record.field}” được suy ra từ tên mô hình “${record.model_name ?? ''}”, tệp không ghi.`,
+            message: `${where()}: lĩnh vực “${FIELD_LABEL[record.field] ?? record.field}” được suy ra từ tên mô hình “${record.model_name ?? ''}”, tệp không ghi.`,
             detail: { field: record.field, model_name: record.model_name } });
         }
         break;
       case 'recognition':
-        Object.assign(values, {
+        values = {
+          id: 0, source_file_id: 0, year: rowYear, unit_id: unitId, record_key: key, extra, source,
           model_name: record.model_name, owner: record.owner, field: record.field, level: record.level,
           decision_no: record.decision_no ?? result.decision_no ?? null, decision_date: record.decision_date ?? result.decision_date ?? null,
-        });
+          owner_unit_id: undefined, owner_method: null, model_id: null, review_state: 'ok',
+        };
         ownerText = record.owner;
         modelName = record.model_name;
         break;
       case 'exemplar':
-        Object.assign(values, {
+        values = {
+          id: 0, source_file_id: 0, year: rowYear, unit_id: unitId, record_key: key, extra, source,
           name: record.name, exemplar_type: record.exemplar_type, position: record.position, unit_text: record.unit,
           model_name: record.model_name, award: record.award, level: record.level,
-        });
+          owner_unit_id: undefined, owner_method: null, model_id: null, review_state: 'ok',
+        };
         ownerText = record.unit ?? (record.exemplar_type === 'collective' ? record.name : null);
         modelName = record.model_name;
         break;
       case 'report':
-        Object.assign(values, {
+        values = {
+          id: 0, source_file_id: 0, year: rowYear, unit_id: unitId, record_key: key, extra, source,
           period: record.period, models_registered: record.models_registered, models_new: record.models_new,
           models_continued: record.models_continued, models_replicated: record.models_replicated,
           recognized_commune: record.recognized_commune, recognized_district: record.recognized_district,
           recognized_province: record.recognized_province, exemplars_collective: record.exemplars_collective,
           exemplars_individual: record.exemplars_individual,
-        });
+        };
         break;
     }
 
@@ -275,14 +286,14 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
         if (owner.unitId === null) {
           rowReview.push({ record_type: type, record_key: key, reason: 'unresolved_owner',
             message: owner.ambiguous
-              ? `${where}: “${ownerText}” trùng với nhiều đơn vị (${owner.suggestions.map((s) => s.name).join('; ')}); hãy chọn một.`
-              : `${where}: chủ thể “${ownerText}” chưa khớp đơn vị nào${owner.suggestions.length ? `; có thể là: ${owner.suggestions.map((s) => s.name).join('; ')}` : ''}.`,
+              ? `${where()}: “${ownerText}” trùng với nhiều đơn vị (${owner.suggestions.map((s) => s.name).join('; ')}); hãy chọn một.`
+              : `${where()}: chủ thể “${ownerText}” chưa khớp đơn vị nào${owner.suggestions.length ? `; có thể là: ${owner.suggestions.map((s) => s.name).join('; ')}` : ''}.`,
             detail: { text: ownerText, suggestions: owner.suggestions, ambiguous: owner.ambiguous } });
         }
       }
     }
 
-    for (const issue of issuesByRow.get(`${record.source?.sheet ?? ''}!${record.source?.row ?? ''}`) ?? []) {
+    for (const issue of (issuesByRow.size > 0 && issuesByRow.get(`${record.source?.sheet ?? ''}!${record.source?.row ?? ''}`)) || []) {
       const reason = reasonOf(issue);
       if (!reason) continue;
       rowReview.push({ record_type: type, record_key: key, reason, message: issue.message, detail: { code: issue.code, column: issue.column ?? null, value: issue.value ?? null } });
@@ -295,14 +306,16 @@ export function prepareFile(result: FileResult, fileName: string, registry: Unit
         const firstSource = seenModels.get(dupKey);
         const first = describePosition(firstSource) || describeSource(fileName, firstSource);
         rowReview.push({ record_type: type, record_key: key, reason: 'possible_duplicate',
-          message: `${where}: mô hình “${modelName}” đã có ở ${first} của cùng tệp; có thể bị đếm hai lần.`, detail: { first } });
+          message: `${where()}: mô hình “${modelName}” đã có ở ${first} của cùng tệp; có thể bị đếm hai lần.`, detail: { first } });
       } else seenModels.set(dupKey, record.source);
     }
 
-    const distinct = new Map<string, ReviewDraft>();
-    for (const item of rowReview) if (!distinct.has(item.reason)) distinct.set(item.reason, item);
-    review.push(...distinct.values());
-    rows.push({ type, table, key, values, modelKey: mKey, ownerText, fixedModelId, where });
+    if (rowReview.length > 0) {
+      const distinct = new Map<string, ReviewDraft>();
+      for (const item of rowReview) if (!distinct.has(item.reason)) distinct.set(item.reason, item);
+      review.push(...distinct.values());
+    }
+    rows.push({ type, table, key, values, modelKey: mKey, ownerText, fixedModelId, source: record.source });
   });
 
   return { unitId, unitMethod, year, variant, rows, review, decisions, rejected, corrected };

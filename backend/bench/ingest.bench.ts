@@ -5,7 +5,12 @@
  * threads, in rounds (each with fresh threads and a fresh database; the
  * median round's ratio is reported, as this machine's speed drifts). Prints
  * files/s, rows/s, p95 per file, peak RSS and the ratio, then the writer
- * alone: the same readings written with LoadService.loadMany.
+ * alone: the same readings written with LoadService.loadMany. Each round
+ * then loads a second batch into the store the first one filled (the same
+ * communes' lists of other years, as when an office loads its archive): the
+ * everyday case, where every row meets models already stored, and the server's
+ * threads have run before. It is compared with the ETL reading the same files
+ * on threads that have also read the first batch.
  *
  *   BENCH_FILES=1000   number of files
  *   BENCH_ROUNDS=3     rounds of extract-then-load
@@ -82,6 +87,14 @@ for (let i = 0; i < FILES; i++) {
   files.push({ name, path: file, bytes, rows });
 }
 const expectedRows = files.reduce((sum, f) => sum + f.rows, 0);
+// The second batch: each commune's list of another year (two years on, modulo the four years used).
+const archive: { name: string; path: string; bytes: Uint8Array }[] = [];
+for (let i = 0; i < FILES; i++) {
+  const name = `xa-${String(i + 1).padStart(4, '0')}-nam-khac.xlsx`;
+  const bytes = await communeFile(i, rowsFor(i), 2023 + ((i + 2) % 4));
+  writeFileSync(path.join(filesDir, name), bytes);
+  archive.push({ name, path: path.join(filesDir, name), bytes });
+}
 
 // 1 and 2, in rounds: the ETL alone, then the same files through the API, each round with fresh
 // reader threads and a fresh database. This machine's speed drifts by tens of percent over minutes,
@@ -92,22 +105,58 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** The ETL alone, same reader threads, no database. */
-async function extractAlone(): Promise<{ seconds: number; cpuSeconds: number; rows: number }> {
+/**
+ * The ETL alone, same reader threads, no database: the batch, then the second
+ * batch's files with the same (now warmed) threads, as the server's threads
+ * are when its second batch arrives.
+ */
+async function extractAlone(): Promise<{ seconds: number; cpuSeconds: number; rows: number; secondSeconds: number }> {
   const pool = new ReadPool(WORKERS);
   await pool.read(files[0]!.path, files[0]!.name); // warm the threads (tsx/transpile) outside the timing
-  collectGarbage();
-  const started = performance.now();
-  const cpu = process.cpuUsage();
   // Only the row counts are kept: holding a thousand readings would tax the garbage collector during the load that follows.
-  const counts = await Promise.all(files.map((f) => pool.read(f.path, f.name).then((r) => r.records.length)));
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
+  const readAll = async (list: readonly { path: string; name: string }[]) => {
+    collectGarbage();
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const counts = await Promise.all(list.map((f) => pool.read(f.path, f.name).then((r) => r.records.length)));
+    const used = process.cpuUsage(cpu);
+    return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, rows: counts.reduce((sum, n) => sum + n, 0) };
+  };
+  const first = await readAll(files);
+  const second = await readAll(archive);
   await pool.close();
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, rows: counts.reduce((sum, n) => sum + n, 0) };
+  return { ...first, secondSeconds: second.seconds };
 }
 
-/** Through the API on a fresh database: POST /api/uploads, then follow the batch until done. */
+/** POST /api/uploads, then follow the batch until done. */
+async function loadBatch(api: Awaited<ReturnType<typeof loginAt>>, body: { type: string; body: Uint8Array }): Promise<{ view: BatchView; acceptSeconds: number }> {
+  const started = performance.now();
+  const posted = await api(`/api/uploads`, { method: 'POST', body: body.body, headers: { 'content-type': body.type } });
+  if (posted.status !== 202) throw new Error(`upload: ${posted.status} ${await posted.text()}`);
+  const accepted = (await posted.json()) as BatchView;
+  const acceptSeconds = (performance.now() - started) / 1000;
+  // Follow the batch the way the upload page does: its server-sent events, until 'done'.
+  if (process.env.BENCH_FOLLOW === 'poll') {
+    for (;;) {
+      const polled = await api(`/api/uploads/${accepted.id}`).then((r) => r.json() as Promise<BatchView>, () => null);
+      if (polled?.state === 'done') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } else {
+    const events = await api(`/api/uploads/${accepted.id}/events`);
+    if (!events.ok || !events.body) throw new Error(`events: ${events.status}`);
+    let buffered = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>) {
+      buffered += decoder.decode(chunk, { stream: true });
+      if (/^event: done$/m.test(buffered)) break;
+      buffered = buffered.slice(Math.max(0, buffered.lastIndexOf('\n\n')));
+    }
+  }
+  return { view: (await (await api(`/api/uploads/${accepted.id}`)).json()) as BatchView, acceptSeconds };
+}
+
+/** Through the API on a fresh database: the batch, then the second batch into the store it filled. */
 async function throughApi(round: number) {
   process.env.DVK_INGEST_WORKERS = String(WORKERS);
   const dataDir = path.join(dir, `data-${round}`);
@@ -137,34 +186,18 @@ async function throughApi(round: number) {
   collectGarbage();
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const posted = await api(`/api/uploads`, { method: 'POST', body: upload.body, headers: { 'content-type': upload.type } });
-  if (posted.status !== 202) throw new Error(`upload: ${posted.status} ${await posted.text()}`);
-  const accepted = (await posted.json()) as BatchView;
-  const acceptSeconds = (performance.now() - started) / 1000;
-  // Follow the batch the way the upload page does: its server-sent events, until 'done'.
-  if (process.env.BENCH_FOLLOW === 'poll') {
-    for (;;) {
-      const polled = await api(`/api/uploads/${accepted.id}`).then((r) => r.json() as Promise<BatchView>, () => null);
-      if (polled?.state === 'done') break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  } else {
-    const events = await api(`/api/uploads/${accepted.id}/events`);
-    if (!events.ok || !events.body) throw new Error(`events: ${events.status}`);
-    let buffered = '';
-    const decoder = new TextDecoder();
-    for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>) {
-      buffered += decoder.decode(chunk, { stream: true });
-      if (/^event: done$/m.test(buffered)) break;
-      buffered = buffered.slice(Math.max(0, buffered.lastIndexOf('\n\n')));
-    }
-  }
-  const view = (await (await api(`/api/uploads/${accepted.id}`)).json()) as BatchView;
+  const { view, acceptSeconds } = await loadBatch(api, upload);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const perFile = view.jobs.map((j) => new Date(j.finishedAt!).getTime() - new Date(j.startedAt!).getTime());
+  // The second batch, into the store the first one filled.
+  collectGarbage();
+  const secondStarted = performance.now();
+  const second = await loadBatch(api, archiveUpload);
+  const secondSeconds = (performance.now() - secondStarted) / 1000;
+  if (second.view.counts.failed > 0 || second.view.counts.records !== expectedRows) throw new Error(`second batch: ${JSON.stringify(second.view.counts)}`);
   await app.close();
-  return { seconds, acceptSeconds, cpuSeconds: (used.user + used.system) / 1e6, view, perFile };
+  return { seconds, acceptSeconds, cpuSeconds: (used.user + used.system) / 1e6, view, perFile, secondSeconds };
 }
 
 const REGISTERED = process.env.BENCH_REGISTRY !== 'none';
@@ -172,18 +205,20 @@ const registryFile = path.join(dir, 'units.json');
 writeFileSync(registryFile, JSON.stringify(benchRegistry(FILES)));
 // The multipart body is encoded before the clock starts: a browser does that on the office's own computer,
 // and here it would run on the server's thread and be counted as loading.
-const upload = await (async () => {
+async function multipart(list: readonly { name: string; bytes: Uint8Array }[]): Promise<{ type: string; body: Uint8Array }> {
   const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.bytes]), f.name);
+  for (const f of list) form.append('files', new Blob([f.bytes]), f.name);
   const encoded = new Response(form);
   return { type: encoded.headers.get('content-type')!, body: new Uint8Array(await encoded.arrayBuffer()) };
-})();
+}
+const upload = await multipart(files);
+const archiveUpload = await multipart(archive);
 const rounds: { extract: Awaited<ReturnType<typeof extractAlone>>; load: Awaited<ReturnType<typeof throughApi>>; ratio: number }[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const extract = await extractAlone();
   const load = await throughApi(round);
   rounds.push({ extract, load, ratio: load.seconds / extract.seconds });
-  console.log(`  lượt ${round}: chỉ trích xuất ${extract.seconds.toFixed(2)} s, nạp qua API ${load.seconds.toFixed(2)} s, tỉ lệ ×${(load.seconds / extract.seconds).toFixed(2)}`);
+  console.log(`  lượt ${round}: chỉ trích xuất ${extract.seconds.toFixed(2)} s, nạp qua API ${load.seconds.toFixed(2)} s, tỉ lệ ×${(load.seconds / extract.seconds).toFixed(2)}; lô thứ hai vào kho đã có ${load.secondSeconds.toFixed(2)} s, chỉ trích xuất ${extract.secondSeconds.toFixed(2)} s (×${(load.secondSeconds / extract.secondSeconds).toFixed(2)})`);
 }
 // Peak RSS of the extract and load phases (the writer phase below holds every reading at once).
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -246,6 +281,10 @@ const result = {
   writeOnlySeconds: Number(writer.seconds.toFixed(2)),
   writeOnlyCpuSeconds: Number(writer.cpuSeconds.toFixed(2)),
   ratiosByRound: rounds.map((r) => Number(r.ratio.toFixed(2))),
+  // The second batch (other years of the same communes) into the store the first one filled.
+  secondBatchSeconds: Number(median.load.secondSeconds.toFixed(2)),
+  secondBatchExtractSeconds: Number(median.extract.secondSeconds.toFixed(2)),
+  secondBatchRatiosByRound: rounds.map((r) => Number((r.load.secondSeconds / r.extract.secondSeconds).toFixed(2))),
   ratioToExtract: Number(median.ratio.toFixed(2)),
   loadOverheadPercent: Math.round((median.ratio - 1) * 100),
 };
@@ -261,6 +300,7 @@ Số liệu của lượt có tỉ lệ trung vị (${ROUNDS} lượt; tỉ lệ
   CPU khi nạp (mọi luồng)           ${result.loadCpuSeconds} s trên ${availableParallelism()} lõi; khi chỉ trích xuất ${result.extractCpuSeconds} s   (theo dõi bằng ${result.follow === 'sse' ? 'sự kiện SSE như trang tải lên' : 'hỏi lại mỗi 0,5 s'})
   chỉ ghi (đã đọc sẵn, nhóm ${DEFAULT_GROUP_FILES} tệp) ${result.writeOnlySeconds.toFixed(2)} s, CPU ${result.writeOnlyCpuSeconds.toFixed(2)} s
   tỉ lệ so với chỉ trích xuất       ×${result.ratioToExtract}  (thêm ${result.loadOverheadPercent} %; mục tiêu ≤ 50 %)
+  lô thứ hai vào kho đã có          ${result.secondBatchSeconds.toFixed(2)} s   (${FILES} tệp năm khác của cùng các xã, luồng đã chạy; chỉ trích xuất ${result.secondBatchExtractSeconds.toFixed(2)} s; tỉ lệ các lượt ${result.secondBatchRatiosByRound.map((r) => `×${r.toFixed(2)}`).join(', ')})
   mục tiêu 1.000 tệp < 60 s          ${FILES >= 1000 ? (Math.max(...rounds.map((r) => r.load.seconds)) < 60 ? 'đạt ở mọi lượt' : 'chưa đạt') : '(chạy với BENCH_FILES=1000)'}
 `);
 const out = path.join(REPO_ROOT, 'bench-results');

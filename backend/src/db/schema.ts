@@ -336,7 +336,7 @@ export interface ReviewItemTable {
   reason: string;
   message: string;
   detail: Json<Record<string, unknown>> | null;
-  /** open | confirmed | corrected | rejected */
+  /** open | confirmed | corrected | rejected | withdrawn */
   state: Generated<string>;
   resolved_by: string | null;
   resolved_at: Timestamp | null;

@@ -119,6 +119,9 @@ export class FilesService {
       await this.repository.updateFile(trx, id, { status: 'deleted', deleted_at: new Date(), record_count: 0, superseded_by: null });
       const previous = file.status === 'loaded' ? await this.repository.latestSupersededBy(trx, id) : null;
       if (previous !== null) await this.repository.updateFile(trx, previous, { status: 'loaded', superseded_by: null });
+      // Doubts of other files against this one lapse; those against the version that counts again come back.
+      await this.repository.withdrawStaleDuplicates(trx, [id]);
+      if (previous !== null) await this.repository.reopenDuplicates(trx, [previous]);
       await this.repository.audit(trx, 'file.delete', `source_file:${id}`, { fileName: file.file_name, sha256: file.sha256, status: file.status, rows, reason, restored: previous }, by);
     });
     return fileView(await this.get(id));
@@ -135,6 +138,8 @@ export class FilesService {
         ? await this.repository.findVersions(trx, { id, unit_id: file.unit_id, kind: file.kind, year: file.year, variant: file.variant })
         : [];
       await this.repository.markSuperseded(trx, others.map((other) => ({ id: other, by: id })));
+      await this.repository.withdrawStaleDuplicates(trx, others);
+      await this.repository.reopenDuplicates(trx, [id]);
       await this.repository.audit(trx, 'file.restore', `source_file:${id}`, { fileName: file.file_name, superseded: others }, by);
     });
     return fileView(await this.get(id));

@@ -4,6 +4,7 @@ import type { Visibility } from '../auth/scope.js';
 import { visibleBatch, visibleFile } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
 import { inList } from '../db/list-param.js';
+import { REJECT_FIELD, REVIEW_FIELD_PREFIX } from './corrections.js';
 import type {
   DB,
   ExemplarTable,
@@ -74,6 +75,9 @@ export interface ReviewFilter {
 /** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
 const FIRST_YEAR_TYPE = JSON.stringify([{ id: 'INTEGER', year: 'INTEGER' }]);
 const MODEL_YEAR_TYPE = JSON.stringify([{ model_id: 'INTEGER', year: 'INTEGER' }]);
+const REVIEW_STATE_TYPE = JSON.stringify([{ id: 'BIGINT', state: 'VARCHAR' }]);
+/** Who withdrew a doubt that no longer holds (review_item.resolved_by). */
+const WITHDRAWN_BY = 'tự động: tệp trùng không còn được tính (đã bị thay thế hoặc xóa)';
 const SUPERSEDED_TYPE = JSON.stringify([{ id: 'INTEGER', by: 'INTEGER' }]);
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
@@ -364,6 +368,79 @@ export class IngestRepository {
   async resolveReview(trx: Executor, ids: number[], state: string, by: string | null): Promise<void> {
     if (ids.length === 0) return;
     await trx.updateTable('review_item').set({ state, resolved_by: by, resolved_at: new Date() }).where('id', 'in', ids).execute();
+  }
+
+  /**
+   * Cross-file "counted twice?" doubts that named one of these files (now
+   * superseded or deleted) and name no file that still counts: withdrawn,
+   * and their rows' review state follows. Doubts from before file ids were
+   * kept in their detail name files only by name and stay as they are.
+   */
+  async withdrawStaleDuplicates(trx: Executor, gone: readonly number[]): Promise<void> {
+    const items = await this.duplicateDoubtsNaming(trx, 'open', gone);
+    if (items.length === 0) return;
+    const named = [...new Set(items.flatMap((i) => i.fileIds))];
+    const counting = new Set((await trx.selectFrom('source_file').select('id').where('id', 'in', inList(named)).where('status', '=', 'loaded').execute()).map((f) => f.id));
+    const stale = items.filter((i) => !i.fileIds.some((id) => counting.has(id)));
+    if (stale.length === 0) return;
+    await trx.updateTable('review_item').set({ state: 'withdrawn', resolved_by: WITHDRAWN_BY, resolved_at: new Date() })
+      .where('id', 'in', inList(stale.map((i) => i.id))).execute();
+    await this.refreshReviewStates(trx, stale);
+  }
+
+  /** The reverse, when one of these files counts again (restored): its withdrawn doubts on loaded files open again. */
+  async reopenDuplicates(trx: Executor, back: readonly number[]): Promise<void> {
+    const items = (await this.duplicateDoubtsNaming(trx, 'withdrawn', back)).filter((i) => i.file_status === 'loaded');
+    if (items.length === 0) return;
+    await trx.updateTable('review_item').set({ state: 'open', resolved_by: null, resolved_at: null }).where('id', 'in', inList(items.map((i) => i.id))).execute();
+    await this.refreshReviewStates(trx, items);
+  }
+
+  private async duplicateDoubtsNaming(trx: Executor, state: 'open' | 'withdrawn', fileIds: readonly number[]) {
+    if (fileIds.length === 0) return [];
+    const rows = await trx.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
+      .select(['review_item.id', 'review_item.source_file_id', 'review_item.record_type', 'review_item.record_key', 'review_item.record_id', 'review_item.detail', 'source_file.status as file_status'])
+      .where('review_item.state', '=', state).where('review_item.reason', '=', 'possible_duplicate')
+      .where(sql<boolean>`list_has_any(json_extract(review_item.detail, '$.fileIds')::INTEGER[], from_json(${JSON.stringify(fileIds)}, '["INTEGER"]'))`)
+      .execute();
+    return rows.map(({ detail, ...row }) => ({ ...row, fileIds: ((detail as { fileIds?: number[] } | null)?.fileIds ?? []) }));
+  }
+
+  /**
+   * The review state of these items' rows, from all their items, as a load
+   * sets it: pending while one is open; corrected when a decision or a stored
+   * correction changed a value; confirmed when decided; ok without doubts.
+   */
+  async refreshReviewStates(trx: Executor, items: readonly { source_file_id: number; record_type: string; record_key: string; record_id: number | null }[]): Promise<void> {
+    const rows = items.filter((i) => i.record_id !== null && i.record_type !== 'file' && i.record_type !== 'report');
+    if (rows.length === 0) return;
+    const fileIds = [...new Set(rows.map((r) => r.source_file_id))];
+    const all = await trx.selectFrom('review_item').select(['source_file_id', 'record_type', 'record_key', 'state'])
+      .where('source_file_id', 'in', inList(fileIds)).where('state', '<>', 'withdrawn').execute();
+    const changed = await trx.selectFrom('correction').innerJoin('source_file', 'source_file.sha256', 'correction.sha256')
+      .select(['source_file.id as source_file_id', 'correction.record_type', 'correction.record_key'])
+      .where('source_file.id', 'in', inList(fileIds)).where('correction.field', 'not like', `${REVIEW_FIELD_PREFIX}%`).where('correction.field', '<>', REJECT_FIELD).execute();
+    const keyOf = (r: { source_file_id: number; record_type: string; record_key: string }) => `${r.source_file_id}/${r.record_type}/${r.record_key}`;
+    const states = new Map<string, Set<string>>();
+    for (const item of all) {
+      let set = states.get(keyOf(item));
+      if (!set) states.set(keyOf(item), (set = new Set()));
+      set.add(item.state);
+    }
+    const valuesChanged = new Set(changed.map(keyOf));
+    const next = (key: string): string => {
+      const seen = states.get(key) ?? new Set<string>();
+      if (seen.has('open')) return 'pending';
+      if (seen.has('corrected') || valuesChanged.has(key)) return 'corrected';
+      return seen.has('confirmed') ? 'confirmed' : 'ok';
+    };
+    for (const type of ['registration', 'recognition', 'exemplar'] as const) {
+      const patches = rows.filter((r) => r.record_type === type).map((r) => ({ id: r.record_id!, state: next(keyOf(r)) }));
+      if (patches.length === 0) continue;
+      await sql`update ${sql.table(type)} set review_state = v.state
+        from (select unnest(from_json(${JSON.stringify(patches)}, ${sql.lit(REVIEW_STATE_TYPE)}), recursive := true)) as v
+        where ${sql.ref(`${type}.id`)} = v.id`.execute(trx);
+    }
   }
 
   async countOpenReview(db: Executor, fileId: number): Promise<number> {

@@ -252,7 +252,9 @@ export class LoadService {
     await this.repository.insertFacts(trx, rows);
     await this.repository.insertIssues(trx, issues);
     await this.repository.insertReviewItems(trx, reviewRows);
-    await this.repository.markSuperseded(trx, live.flatMap((w) => w.versions.map((id) => ({ id, by: w.fileId }))));
+    const versions = live.flatMap((w) => w.versions.map((id) => ({ id, by: w.fileId })));
+    await this.repository.markSuperseded(trx, versions);
+    await this.repository.withdrawStaleDuplicates(trx, versions.map((v) => v.id));
 
     const openByFile = new Map<number, number>();
     for (const r of reviewRows) if (r.state === 'open') openByFile.set(r.source_file_id, (openByFile.get(r.source_file_id) ?? 0) + 1);
@@ -278,6 +280,7 @@ export class LoadService {
     const versions = (await this.repository.findVersions(trx, { id: file.id, unit_id: file.unit_id, kind: file.kind, year: file.year, variant: file.variant }))
       .filter((id) => id < file.id);
     await this.repository.markSuperseded(trx, versions.map((id) => ({ id, by: file.id })));
+    await this.repository.withdrawStaleDuplicates(trx, versions);
     return versions;
   }
 
@@ -381,24 +384,27 @@ export class LoadService {
     const stored = await this.repository.registrationsOfModelYears(trx, [...modelYears.values()], works.map((w) => w.fileId));
     const seen = new Map<string, { fileId: number; name: string }[]>();
     for (const hit of stored) if (hit.model_id !== null) push(seen, `${hit.model_id}/${hit.year}`, { fileId: hit.source_file_id, name: hit.file_name });
-    // Files superseded by this file or an earlier one of the group: no longer loaded when this one is written.
-    const superseded = new Set<number>();
+    // Files this group supersedes (whichever of its files does) no longer count: a doubt against one of
+    // them would be withdrawn when the group commits (withdrawStaleDuplicates), so none is raised.
+    const superseded = new Set(works.flatMap((w) => w.versions));
     for (const w of works) {
-      for (const id of w.versions) superseded.add(id);
       const mine = new Set<string>();
       w.prepared.rows.forEach((row, i) => {
         const id = w.modelIds[i];
         const year = row.values.year as number | null;
         if (row.type !== 'registration' || id === null || id === undefined || year === null) return;
         const key = `${id}/${year}`;
-        const others = [...new Set((seen.get(key) ?? []).filter((o) => o.fileId !== w.fileId && !superseded.has(o.fileId)).map((o) => o.name))];
+        const otherFiles = new Map<number, string>();
+        for (const o of seen.get(key) ?? []) if (o.fileId !== w.fileId && !superseded.has(o.fileId)) otherFiles.set(o.fileId, o.name);
         mine.add(key);
-        if (others.length === 0) return;
+        if (otherFiles.size === 0) return;
         if (w.prepared.review.some((r) => r.record_key === row.key && r.record_type === row.type && r.reason === 'possible_duplicate')) return;
+        const others = [...new Set(otherFiles.values())];
         w.prepared.review.push({
           record_type: row.type, record_key: row.key, reason: 'possible_duplicate',
           message: `${describeSource(w.input.fileName, row.source)}: mô hình “${String(row.values.model_name)}” năm ${year} cũng có trong ${describeFiles(others)}; có thể bị đếm hai lần.`,
-          detail: { files: others.slice(0, 20), modelId: id },
+          // The ids, every one: the doubt is withdrawn once none of these files counts any more.
+          detail: { files: others.slice(0, 20), fileIds: [...otherFiles.keys()], modelId: id },
         });
       });
       // Later files of the group compare against this one (until one of them supersedes it).

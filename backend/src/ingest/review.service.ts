@@ -21,7 +21,7 @@ export interface ReviewItemView {
   /** Vietnamese, names the file, sheet and row. */
   message: string;
   detail: Record<string, unknown>;
-  /** open | confirmed | corrected | rejected */
+  /** open | confirmed | corrected | rejected | withdrawn */
   state: string;
   resolvedBy: string | null;
   resolvedAt: string | null;
@@ -230,13 +230,7 @@ export class ReviewService {
       field: `${REVIEW_FIELD_PREFIX}${item.reason}`, old_value: 'open', new_value: state, reason, author: by, user_id: null,
     }]);
     await this.repository.resolveReview(trx, [item.id], state, by);
-    if (item.record_type !== 'file' && item.record_type !== 'report' && item.record_id !== null) {
-      const stillOpen = (await this.repository.openReviewOf(trx, file.id, item.record_type, item.record_key)).length > 0;
-      const table = tableOf(item.record_type as Exclude<RecordType, 'file' | 'report'>) as 'registration' | 'recognition' | 'exemplar';
-      const current = await this.repository.findRow(trx, table, item.record_id);
-      const next = stillOpen ? 'pending' : state === 'corrected' || current?.review_state === 'corrected' ? 'corrected' : 'confirmed';
-      await this.repository.updateRow(trx, table, item.record_id, { review_state: next });
-    }
+    await this.repository.refreshReviewStates(trx, [item]);
   }
 
   private correctionRow(sha256: string, item: ReviewRow, field: string, old: string | null, value: string | number | null, reason: string | undefined, by: string | null): Insertable<DB['correction']> {

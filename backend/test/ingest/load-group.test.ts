@@ -79,16 +79,31 @@ describe('LoadService.loadMany on the real database', () => {
       await list('Đảng ủy xã Tân Lai', 'du-1.xlsx', 1, 2027), await list('Ủy ban nhân dân xã Tân Lai', 'ubnd.xlsx', 2, 2027), await list('Đảng ủy xã Tân Lai', 'du-2.xlsx', 3, 2027),
     ]);
     expect(together[2]).toMatchObject({ superseded: [(together[0] as { sourceFileId: number }).sourceFileId] });
-    // The People's Committee's list was written while the first version was loaded: flagged against it.
-    // The second version is flagged against the People's Committee's list, not against its own first version.
-    expect(await doubtsOf(together)).toEqual([[], [['du-1.xlsx']], [['ubnd.xlsx']]]);
-    // The same three lists for 2028, one transaction each: the same doubts.
+    // The People's Committee's list is not flagged against the first version, which the group supersedes;
+    // the second version is flagged against the People's Committee's list, not against its own first version.
+    expect(await doubtsOf(together)).toEqual([[], [], [['ubnd.xlsx']]]);
+    // The same three lists for 2028, one transaction each: the People's Committee's list is flagged against the
+    // first version while it counts, and the doubt is withdrawn when the second version supersedes it.
     const alone = [];
     for (const [unit, name, extra] of [['Đảng ủy xã Tân Lai', 'du-1b.xlsx', 1], ['Ủy ban nhân dân xã Tân Lai', 'ubnd-b.xlsx', 2], ['Đảng ủy xã Tân Lai', 'du-2b.xlsx', 3]] as const) {
       alone.push((await loader.loadMany([await list(unit, name, extra, 2028)]))[0]!);
+      if (name === 'ubnd-b.xlsx') expect(await doubtsOf(alone)).toEqual([[], [['du-1b.xlsx']]]);
     }
     expect(alone[2]).toMatchObject({ superseded: [(alone[0] as { sourceFileId: number }).sourceFileId] });
-    expect(await doubtsOf(alone)).toEqual([[], [['du-1b.xlsx']], [['ubnd-b.xlsx']]]);
+    expect(await doubtsOf(alone)).toEqual([[], [], [['ubnd-b.xlsx']]]);
+    const idOf = (o: unknown) => (o as { sourceFileId: number }).sourceFileId;
+    const withdrawn = await get<{ items: { detail: { files: string[] }; resolvedBy: string }[] }>(t, `/api/review?fileId=${idOf(alone[1])}&reason=possible_duplicate&state=withdrawn`);
+    expect(withdrawn.items.map((i) => i.detail.files)).toEqual([['du-1b.xlsx']]);
+    expect(withdrawn.items[0]!.resolvedBy).toMatch(/không còn được tính/);
+    // Its row no longer waits for review; the second version's row does.
+    const modelRow = async (o: unknown) => (await get<{ items: { model_name: string; review_state: string }[] }>(t, `/api/files/${idOf(o)}/records?type=registration`)).items
+      .find((r) => r.model_name === MODEL[0])!.review_state;
+    expect(await modelRow(alone[1])).toBe('ok');
+    expect(await modelRow(alone[2])).toBe('pending');
+    // Deleting the second version makes the first count again: the doubt against it comes back, and its row waits again.
+    expect((await t.fetch(`/api/files/${idOf(alone[2])}`, { method: 'DELETE' })).status).toBe(200);
+    expect(await doubtsOf(alone.slice(0, 2))).toEqual([[], [['du-1b.xlsx']]]);
+    expect(await modelRow(alone[1])).toBe('pending');
   });
 
   it('never makes one model of the same words from two unknown communes', async () => {

@@ -67,9 +67,12 @@ export const REVIEW_REASONS = [
   'low_confidence_mapping', 'possible_duplicate', 'possible_model_match', 'etl_warning',
 ];
 
+/** withdrawn: a doubt the data no longer supports (the other file of a possible duplicate stopped counting). */
+export const REVIEW_STATES = ['open', 'confirmed', 'corrected', 'rejected', 'withdrawn'];
+
 export class ReviewListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['open', 'confirmed', 'corrected', 'rejected'], default: 'open' })
-  @IsOptional() @IsIn(['open', 'confirmed', 'corrected', 'rejected'])
+  @ApiPropertyOptional({ enum: REVIEW_STATES, default: 'open' })
+  @IsOptional() @IsIn(REVIEW_STATES)
   state?: string = 'open';
 
   @ApiPropertyOptional({ enum: REVIEW_REASONS })

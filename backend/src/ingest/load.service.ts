@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FileResult } from '@dvk/etl';
 import type { Insertable, Transaction, Updateable } from 'kysely';
-import type { DB, IngestJobTable, ModelTable, ReviewItemTable, SourceFile } from '../db/schema.js';
-import { fold } from '../units/fold.js';
+import type { DB, IngestJobTable, ReviewItemTable, SourceFile } from '../db/schema.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
-import { IngestRepository, type CorrectionRow, type FactRows, type ModelWithCreator } from './ingest.repository.js';
-import { ModelCandidates, Namesakes, NAMESAKES_SHOWN, type Issuer } from './model-candidates.js';
+import { IngestRepository, type CorrectionRow, type FactRows } from './ingest.repository.js';
+import { ModelCandidates, Namesakes, NAMESAKES_SHOWN } from './model-candidates.js';
+import { ModelLinker } from './model-links.js';
 import { describeSource, prepareFile, type PreparedFile } from './prepare.js';
 import { push } from '../common/multimap.js';
 
@@ -289,10 +289,9 @@ export class LoadService {
   }
 
   /**
-   * Model identity across years: the same folded name owned by the same unit,
-   * or by a predecessor/successor through the 2025 mergers, is the same model.
-   * Registrations and recognitions without a match start a new model (visible
-   * to later files of the same group); exemplars only link.
+   * Model identity across years (ModelLinker): the stored models the group's
+   * rows may continue are looked up once for the whole group, the rows are
+   * linked, and the models the group creates are inserted.
    */
   private async linkModels(trx: Transaction<DB>, works: Work[], registry: UnitRegistry): Promise<void> {
     const keys = [...new Set(works.flatMap((w) => w.prepared.rows.map((r) => r.modelKey)).filter((k): k is string => k !== null))];
@@ -309,62 +308,22 @@ export class LoadService {
     const candidates = new ModelCandidates(identity);
     // Earlier models of the same names, any owner: only to explain "continued" rows that match nothing.
     const continuedKeys = [...new Set(works.flatMap((w) => w.prepared.rows.filter((r) => r.type === 'registration' && r.values.status === 'continued' && r.modelKey).map((r) => r.modelKey!)))];
-    const maxYear = Math.max(0, ...works.flatMap((w) => w.prepared.rows.map((r) => (r.values.year as number | null) ?? 0)));
+    let maxYear = 0;
+    for (const w of works) for (const r of w.prepared.rows) maxYear = Math.max(maxYear, (r.values.year as number | null) ?? 0);
     const namesakes = new Namesakes();
     for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear, NAMESAKES_SHOWN)) namesakes.add(model);
     for (const model of identity) namesakes.add(model);
-    const drafts: (Omit<Insertable<ModelTable>, 'id'> & { temp: number })[] = [];
-    const firstYear = new Map<number, number>();
-    let temp = -1;
-
+    const linker = new ModelLinker(candidates, namesakes, registry);
     for (const w of works) {
-      const fresh = new Map<string, number>();
-      const issuer: Issuer = w.prepared.unitId !== null ? { unitId: w.prepared.unitId } : { unitId: null, folded: fold(w.input.result.unit) };
-      w.modelIds = w.prepared.rows.map((row) => {
-        if (row.fixedModelId !== null) return row.fixedModelId;
-        if (!row.modelKey || row.type === 'report') return null;
-        const ownerId = (row.values.owner_unit_id as number | null) ?? null;
-        // Only an owner outside the registry is known by its folded words.
-        const ownerFolded = ownerId === null ? fold(row.ownerText) : '';
-        const match = candidates.match(row.modelKey, ownerId !== null ? { unitId: ownerId, line: registry.lineageLine(ownerId) } : { unitId: null, folded: ownerFolded }, issuer);
-        const year = (row.values.year as number | null) ?? null;
-        if (match) {
-          if (match.id > 0 && year !== null && (match.first_year === null || year < match.first_year)) firstYear.set(match.id, Math.min(year, firstYear.get(match.id) ?? year));
-          return match.id;
-        }
-        if (row.type === 'exemplar') return null;
-        const identity = `${row.modelKey}\u0000${ownerId ?? `text:${ownerFolded}`}`;
-        const earlier = row.type === 'registration' && row.values.status === 'continued' && year !== null ? namesakes.before(row.modelKey, year) : null;
-        if (earlier?.any) {
-          w.prepared.review.push({
-            record_type: row.type, record_key: row.key, reason: 'possible_model_match',
-            message: `${describeSource(w.input.fileName, row.source)}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
-            detail: { candidates: earlier.models.map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
-          });
-        }
-        let id = fresh.get(identity);
-        if (id === undefined) {
-          id = temp--;
-          fresh.set(identity, id);
-          const model = {
-            temp: id, name: String(row.values.model_name ?? row.modelKey), folded_name: row.modelKey, owner_unit_id: ownerId, owner_text: row.ownerText,
-            field: (row.values.field as string | null) ?? null, first_year: year, created_from: w.fileId,
-          };
-          drafts.push(model);
-          // Later files of the group see it like a stored model.
-          const created = { ...model, id, creator_unit_id: w.prepared.unitId, creator_unit_text: w.input.result.unit } as ModelWithCreator;
-          candidates.add(created);
-          namesakes.add(created);
-        }
-        return id;
-      });
+      w.modelIds = linker.linkFile({ fileId: w.fileId, fileName: w.input.fileName, unitId: w.prepared.unitId, unitText: w.input.result.unit, rows: w.prepared.rows, review: w.prepared.review });
     }
 
-    const ids = await this.repository.nextIds(trx, 'model_id_seq', drafts.length);
-    const real = new Map(drafts.map((d, i) => [d.temp, ids[i]!]));
-    await this.repository.insertModels(trx, drafts.map(({ temp: t, ...d }) => ({ ...d, id: real.get(t)! })));
-    for (const w of works) w.modelIds = w.modelIds.map((id) => (id !== null && id < 0 ? real.get(id)! : id));
-    await this.repository.setModelFirstYears(trx, firstYear);
+    // The created models' temporary ids (-1, -2, …: their place in the list) become real ones.
+    const ids = await this.repository.nextIds(trx, 'model_id_seq', linker.created.length);
+    linker.created.forEach((model, i) => (model.id = ids[i]!));
+    await this.repository.insertModels(trx, linker.created);
+    for (const w of works) w.modelIds = w.modelIds.map((id) => (id !== null && id < 0 ? ids[-id - 1]! : id));
+    await this.repository.setModelFirstYears(trx, linker.firstYears);
   }
 
   /**

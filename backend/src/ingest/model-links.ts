@@ -1,0 +1,88 @@
+import { fold } from '../units/fold.js';
+import type { UnitRegistry } from '../units/registry.js';
+import type { ModelWithCreator } from './ingest.repository.js';
+import { ModelCandidates, Namesakes, type Issuer } from './model-candidates.js';
+import { describeSource, type PreparedRow, type ReviewDraft } from './prepare.js';
+
+/** One file of a group, as model linking sees it. */
+export interface LinkedFile {
+  fileId: number;
+  fileName: string;
+  /** The issuing unit, or only its written name when the registry does not know it. */
+  unitId: number | null;
+  unitText: string | null;
+  rows: readonly PreparedRow[];
+  /** The file's review drafts: a "continued" row that matches nothing may add one. */
+  review: ReviewDraft[];
+}
+
+/**
+ * Model identity across years for one group of files: the same folded name
+ * owned by the same unit, or by a predecessor/successor through the 2025
+ * mergers, is the same model. Registrations and recognitions without a match
+ * start a new model (visible to later files of the group); exemplars only
+ * link. Pure: the caller looks up the stored models and inserts the new ones.
+ */
+export class ModelLinker {
+  /**
+   * The models the group creates, in order. Each has a temporary id -1, -2, …
+   * (its place in this list) until the caller draws real ids.
+   */
+  readonly created: ModelWithCreator[] = [];
+  /** Stored models a row shows to be older than their first year says: model id → the earliest such year. */
+  readonly firstYears = new Map<number, number>();
+
+  constructor(
+    private readonly candidates: ModelCandidates,
+    private readonly namesakes: Namesakes,
+    private readonly registry: UnitRegistry,
+  ) {}
+
+  /** The model id of each row of a file (null: none; negative: a model this group creates). */
+  linkFile(file: LinkedFile): (number | null)[] {
+    // Rows of one file with the same name and owner are one model, even when new.
+    const fresh = new Map<string, number>();
+    const issuer: Issuer = file.unitId !== null ? { unitId: file.unitId } : { unitId: null, folded: fold(file.unitText) };
+    const ids = new Array<number | null>(file.rows.length);
+    for (let i = 0; i < file.rows.length; i++) ids[i] = this.linkRow(file, file.rows[i]!, issuer, fresh);
+    return ids;
+  }
+
+  private linkRow(file: LinkedFile, row: PreparedRow, issuer: Issuer, fresh: Map<string, number>): number | null {
+    if (row.fixedModelId !== null) return row.fixedModelId;
+    if (!row.modelKey || row.type === 'report') return null;
+    const ownerId = (row.values.owner_unit_id as number | null) ?? null;
+    // Only an owner outside the registry is known by its folded words.
+    const ownerFolded = ownerId === null ? fold(row.ownerText) : '';
+    const match = this.candidates.match(row.modelKey, ownerId !== null ? { unitId: ownerId, line: this.registry.lineageLine(ownerId) } : { unitId: null, folded: ownerFolded }, issuer);
+    const year = (row.values.year as number | null) ?? null;
+    if (match) {
+      if (match.id > 0 && year !== null && (match.first_year === null || year < match.first_year)) this.firstYears.set(match.id, Math.min(year, this.firstYears.get(match.id) ?? year));
+      return match.id;
+    }
+    if (row.type === 'exemplar') return null;
+    const earlier = row.type === 'registration' && row.values.status === 'continued' && year !== null ? this.namesakes.before(row.modelKey, year) : null;
+    if (earlier?.any) {
+      file.review.push({
+        record_type: row.type, record_key: row.key, reason: 'possible_model_match',
+        message: `${describeSource(file.fileName, row.source)}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
+        detail: { candidates: earlier.models.map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
+      });
+    }
+    const identity = ownerId !== null ? `${row.modelKey}\u0000${ownerId}` : `${row.modelKey}\u0000text:${ownerFolded}`;
+    let id = fresh.get(identity);
+    if (id === undefined) {
+      id = -(this.created.length + 1);
+      fresh.set(identity, id);
+      // Later files of the group see it like a stored model.
+      const model: ModelWithCreator = {
+        id, name: String(row.values.model_name ?? row.modelKey), folded_name: row.modelKey, owner_unit_id: ownerId, owner_text: row.ownerText,
+        field: (row.values.field as string | null) ?? null, first_year: year, created_from: file.fileId, creator_unit_id: file.unitId, creator_unit_text: file.unitText,
+      };
+      this.created.push(model);
+      this.candidates.add(model);
+      this.namesakes.add(model);
+    }
+    return id;
+  }
+}

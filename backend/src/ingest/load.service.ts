@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FileResult } from '@dvk/etl';
 import type { Insertable, Transaction, Updateable } from 'kysely';
-import type { DB, IngestJobTable, ReviewItemTable, SourceFile } from '../db/schema.js';
+import type { DB, IngestIssueTable, IngestJobTable, ReviewItemTable, SourceFile, SourceFileTable } from '../db/schema.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
 import { IngestRepository, type CorrectionRow, type FactRows } from './ingest.repository.js';
@@ -147,22 +147,64 @@ export class LoadService {
 
   /** Writes a group of usable readings inside the caller's transaction, with one statement per table. */
   private async writeGroup(trx: Transaction<DB>, inputs: LoadInput[], registry: UnitRegistry): Promise<LoadOutcome[]> {
+    const { outcomes, works } = await this.prepareGroup(trx, inputs, registry);
+    const live = works.filter((w): w is Work => w !== null);
+    if (live.length > 0) {
+      await this.findOlderVersions(trx, live);
+      await this.linkModels(trx, live, registry);
+      await this.flagCrossFileDuplicates(trx, live);
+
+      await this.repository.deleteContents(trx, live.filter((w) => w.existing).map((w) => w.fileId));
+      const recordIds = await this.repository.nextIds(trx, 'record_id_seq', live.reduce((n, w) => n + w.prepared.rows.length, 0));
+      const stored = storedRows(live, recordIds);
+      for (const { id, values } of stored.updatedFiles) await this.repository.updateFile(trx, id, values);
+      await this.repository.insertFiles(trx, stored.newFiles);
+      await this.repository.insertFacts(trx, stored.facts);
+      await this.repository.insertIssues(trx, stored.issues);
+      await this.repository.insertReviewItems(trx, stored.reviewRows);
+      const versions = live.flatMap((w) => w.versions.map((id) => ({ id, by: w.fileId })));
+      await this.repository.markSuperseded(trx, versions);
+      await this.repository.withdrawStaleDuplicates(trx, versions.map((v) => v.id));
+
+      const openByFile = new Map<number, number>();
+      for (const r of stored.reviewRows) if (r.state === 'open') openByFile.set(r.source_file_id, (openByFile.get(r.source_file_id) ?? 0) + 1);
+      works.forEach((w, i) => {
+        if (!w) return;
+        const reviewOpen = openByFile.get(w.fileId) ?? 0;
+        outcomes[i] = {
+          state: reviewOpen > 0 ? 'needs_review' : 'loaded', sourceFileId: w.fileId, duplicate: false,
+          records: w.prepared.rows.length, reviewOpen, superseded: w.versions,
+        };
+      });
+    }
+    await this.repository.updateJobs(trx, inputs.flatMap((input, i) => {
+      const outcome = outcomes[i]!;
+      return input.jobId !== null ? [jobPatch(input.jobId, outcome, outcome.state === 'failed' ? null : outcome.sourceFileId, input.startedAt)] : [];
+    }));
+    return outcomes;
+  }
+
+  /**
+   * Each input either repeats bytes already stored (or earlier in the group):
+   * its outcome is known and nothing is written; or it is prepared for
+   * writing (a Work) under a new file id, or under its stored id when its
+   * data was deleted or it is reloaded.
+   */
+  private async prepareGroup(trx: Transaction<DB>, inputs: LoadInput[], registry: UnitRegistry): Promise<{ outcomes: LoadOutcome[]; works: (Work | null)[] }> {
     const existingBySha = new Map((await this.repository.findByShas(trx, inputs.map((i) => i.sha256))).map((f) => [f.sha256, f]));
     const correctionsBySha = new Map<string, CorrectionRow[]>();
     for (const c of await this.repository.correctionsForShas(trx, inputs.map((i) => i.sha256))) push(correctionsBySha, c.sha256, c);
-
     const outcomes: LoadOutcome[] = [];
-    const works: Work[] = [];
+    const works: (Work | null)[] = [];
     const seen = new Map<string, Work>();
-    const fileIdsNeeded = inputs.filter((i) => !existingBySha.has(i.sha256)).length;
-    const fileIds = await this.repository.nextIds(trx, 'source_file_id_seq', fileIdsNeeded);
+    const fileIds = await this.repository.nextIds(trx, 'source_file_id_seq', inputs.filter((i) => !existingBySha.has(i.sha256)).length);
     for (const input of inputs) {
       const existing = existingBySha.get(input.sha256);
       const earlier = seen.get(input.sha256);
       if (earlier || (existing && existing.status !== 'deleted' && input.mode === 'upload')) {
         const id = earlier?.fileId ?? existing!.id;
         outcomes.push({ state: 'loaded', sourceFileId: id, duplicate: true, records: earlier?.prepared.rows.length ?? existing!.record_count, reviewOpen: 0, superseded: [] });
-        works.push(null as never);
+        works.push(null);
         continue;
       }
       const prepared = prepareFile(input.result, input.fileName, registry, correctionsBySha.get(input.sha256) ?? []);
@@ -171,13 +213,11 @@ export class LoadService {
       works.push(work);
       outcomes.push(null as never);
     }
-    const live = works.filter((w): w is Work => w !== null);
-    if (live.length === 0) {
-      await this.repository.updateJobs(trx, inputs.flatMap((input, i) => (input.jobId !== null ? [jobPatch(input.jobId, outcomes[i]!, (outcomes[i] as { sourceFileId: number }).sourceFileId, input.startedAt)] : [])));
-      return outcomes;
-    }
+    return { outcomes, works };
+  }
 
-    // Older versions: loaded files in the store, and earlier files of this group, with the same unit, kind, year and variant.
+  /** Older versions of each file: loaded files in the store, and earlier files of this group, with the same unit, kind, year and variant. */
+  private async findOlderVersions(trx: Transaction<DB>, live: Work[]): Promise<void> {
     const keyOf = (w: { unitId: number | null; kind: string; year: number | null; variant: string | null }) =>
       w.unitId !== null && w.year !== null && w.kind !== 'unknown' ? `${w.unitId}/${w.kind}/${w.year}/${w.variant ?? ''}` : null;
     const stored = await this.repository.loadedVersionsOf(trx, [...new Set(live.map((w) => w.prepared.unitId).filter((id): id is number => id !== null))]);
@@ -192,85 +232,6 @@ export class LoadService {
       w.versions = (current.get(key) ?? []).filter((id) => id !== w.fileId);
       current.set(key, [w.fileId]);
     }
-
-    await this.linkModels(trx, live, registry);
-    await this.flagCrossFileDuplicates(trx, live);
-
-    // Writes.
-    await this.repository.deleteContents(trx, live.filter((w) => w.existing).map((w) => w.fileId));
-    const recordIds = await this.repository.nextIds(trx, 'record_id_seq', live.reduce((n, w) => n + w.prepared.rows.length, 0));
-    let nextRecord = 0;
-    const rows: FactRows = { registration: [], recognition: [], exemplar: [], report_figure: [] };
-    const issues = [];
-    const reviewRows: Insertable<ReviewItemTable>[] = [];
-    const newFiles = [];
-    for (const w of live) {
-      const { prepared, input, fileId } = w;
-      const { result } = input;
-      const fileValues = {
-        file_name: input.fileName, size_bytes: input.sizeBytes, format: result.format, kind: result.kind, year: prepared.year,
-        unit_text: result.unit, unit_id: prepared.unitId, unit_method: prepared.unitMethod, level: result.level, encoding: result.encoding,
-        decision_no: result.decision_no ?? null, decision_date: result.decision_date ?? null, variant: prepared.variant,
-        status: 'loaded', superseded_by: null, record_count: prepared.rows.length, batch_id: input.batchId, deleted_at: null, deleted_by: null,
-      };
-      if (w.existing) await this.repository.updateFile(trx, fileId, fileValues);
-      else newFiles.push({ id: fileId, sha256: input.sha256, uploaded_by: null, purged_at: null, ...fileValues });
-
-      const states = reviewStates(prepared);
-      const rowIdByKey = new Map<string, number>();
-      prepared.rows.forEach((row, i) => {
-        const id = recordIds[nextRecord++]!;
-        const key = `${row.type}:${row.key}`;
-        rowIdByKey.set(key, id);
-        // The prepared values are this write's own (prepareFile made them for it): completed in place, not copied.
-        const values = row.values;
-        values.id = id;
-        values.source_file_id = fileId;
-        if (row.type !== 'report') {
-          values.model_id = w.modelIds[i] ?? null;
-          values.review_state = states.get(key) ?? 'ok';
-        }
-        (rows[row.table] as Record<string, unknown>[]).push(values);
-      });
-      for (const issue of result.issues) {
-        issues.push({
-          source_file_id: fileId, severity: issue.severity, code: issue.code, message: issue.message,
-          sheet: issue.sheet ?? null, row: issue.row ?? null, column: issue.column ?? null, value: issue.value ?? null,
-        });
-      }
-      for (const draft of prepared.review) {
-        const decision = prepared.decisions.get(`${draft.record_type}:${draft.record_key}:${draft.reason}`);
-        reviewRows.push({
-          source_file_id: fileId, record_type: draft.record_type, record_key: draft.record_key,
-          record_id: rowIdByKey.get(`${draft.record_type}:${draft.record_key}`) ?? null, reason: draft.reason,
-          message: draft.message, detail: draft.detail, state: decision ?? 'open',
-          resolved_by: decision ? 'tự động áp dụng lại quyết định trước' : null, resolved_at: decision ? new Date() : null,
-        });
-      }
-    }
-    await this.repository.insertFiles(trx, newFiles);
-    await this.repository.insertFacts(trx, rows);
-    await this.repository.insertIssues(trx, issues);
-    await this.repository.insertReviewItems(trx, reviewRows);
-    const versions = live.flatMap((w) => w.versions.map((id) => ({ id, by: w.fileId })));
-    await this.repository.markSuperseded(trx, versions);
-    await this.repository.withdrawStaleDuplicates(trx, versions.map((v) => v.id));
-
-    const openByFile = new Map<number, number>();
-    for (const r of reviewRows) if (r.state === 'open') openByFile.set(r.source_file_id, (openByFile.get(r.source_file_id) ?? 0) + 1);
-    works.forEach((w, i) => {
-      if (!w) return;
-      const reviewOpen = openByFile.get(w.fileId) ?? 0;
-      outcomes[i] = {
-        state: reviewOpen > 0 ? 'needs_review' : 'loaded', sourceFileId: w.fileId, duplicate: false,
-        records: w.prepared.rows.length, reviewOpen, superseded: w.versions,
-      };
-    });
-    await this.repository.updateJobs(trx, inputs.flatMap((input, i) => {
-      const outcome = outcomes[i]!;
-      return input.jobId !== null ? [jobPatch(input.jobId, outcome, outcome.state === 'failed' ? null : outcome.sourceFileId, input.startedAt)] : [];
-    }));
-    return outcomes;
   }
 
   /** After the fact: a file's issuing unit confirmed by a person may make it supersede older versions. */
@@ -370,6 +331,61 @@ export class LoadService {
       for (const key of mine) push(seen, key, { fileId: w.fileId, name: w.input.fileName });
     }
   }
+}
+
+/** What a group writes, table by table: its files, their rows (with ids, model links and review states), issues and review items. */
+function storedRows(live: Work[], recordIds: number[]) {
+  let nextRecord = 0;
+  const facts: FactRows = { registration: [], recognition: [], exemplar: [], report_figure: [] };
+  const issues: Insertable<IngestIssueTable>[] = [];
+  const reviewRows: Insertable<ReviewItemTable>[] = [];
+  const newFiles: Insertable<SourceFileTable>[] = [];
+  const updatedFiles: { id: number; values: Updateable<SourceFileTable> }[] = [];
+  for (const w of live) {
+    const { prepared, input, fileId } = w;
+    const { result } = input;
+    const fileValues = {
+      file_name: input.fileName, size_bytes: input.sizeBytes, format: result.format, kind: result.kind, year: prepared.year,
+      unit_text: result.unit, unit_id: prepared.unitId, unit_method: prepared.unitMethod, level: result.level, encoding: result.encoding,
+      decision_no: result.decision_no ?? null, decision_date: result.decision_date ?? null, variant: prepared.variant,
+      status: 'loaded', superseded_by: null, record_count: prepared.rows.length, batch_id: input.batchId, deleted_at: null, deleted_by: null,
+    };
+    if (w.existing) updatedFiles.push({ id: fileId, values: fileValues });
+    else newFiles.push({ id: fileId, sha256: input.sha256, uploaded_by: null, purged_at: null, ...fileValues });
+
+    const states = reviewStates(prepared);
+    const rowIdByKey = new Map<string, number>();
+    prepared.rows.forEach((row, i) => {
+      const id = recordIds[nextRecord++]!;
+      const key = `${row.type}:${row.key}`;
+      rowIdByKey.set(key, id);
+      // The prepared values are this write's own (prepareFile made them for it): completed in place, not copied.
+      const values = row.values;
+      values.id = id;
+      values.source_file_id = fileId;
+      if (row.type !== 'report') {
+        values.model_id = w.modelIds[i] ?? null;
+        values.review_state = states.get(key) ?? 'ok';
+      }
+      (facts[row.table] as Record<string, unknown>[]).push(values);
+    });
+    for (const issue of result.issues) {
+      issues.push({
+        source_file_id: fileId, severity: issue.severity, code: issue.code, message: issue.message,
+        sheet: issue.sheet ?? null, row: issue.row ?? null, column: issue.column ?? null, value: issue.value ?? null,
+      });
+    }
+    for (const draft of prepared.review) {
+      const decision = prepared.decisions.get(`${draft.record_type}:${draft.record_key}:${draft.reason}`);
+      reviewRows.push({
+        source_file_id: fileId, record_type: draft.record_type, record_key: draft.record_key,
+        record_id: rowIdByKey.get(`${draft.record_type}:${draft.record_key}`) ?? null, reason: draft.reason,
+        message: draft.message, detail: draft.detail, state: decision ?? 'open',
+        resolved_by: decision ? 'tự động áp dụng lại quyết định trước' : null, resolved_at: decision ? new Date() : null,
+      });
+    }
+  }
+  return { facts, issues, reviewRows, newFiles, updatedFiles };
 }
 
 function describeFiles(files: string[]): string {

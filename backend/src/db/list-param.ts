@@ -15,3 +15,18 @@ export function inList<T extends string | number>(values: readonly T[]): readonl
   const type = values.every((v) => typeof v === 'number') ? sql.lit('["BIGINT"]') : sql.lit('["VARCHAR"]');
   return sql<T>`(select unnest(from_json(${JSON.stringify(values)}, ${type})))`;
 }
+
+/**
+ * A derived table of integer columns for joins and `update … from`: each
+ * column travels as one JSON list and the lists are unnested side by side
+ * (row i holds the i-th value of each). Plain integer lists parse at a
+ * fraction of the cost of a list of JSON objects: thousands of (model, year)
+ * pairs in a few milliseconds. Every column must have the same length.
+ */
+export function integerTable<K extends string>(columns: Record<K, readonly number[]>): RawBuilder<Record<K, number>> {
+  const names = Object.keys(columns) as K[];
+  const lengths = new Set(names.map((name) => columns[name].length));
+  if (lengths.size > 1) throw new Error(`integerTable: columns of different lengths (${[...lengths].join(', ')})`);
+  const selected = names.map((name) => sql`unnest(from_json(${JSON.stringify(columns[name])}, '["BIGINT"]')) as ${sql.id(name)}`);
+  return sql<Record<K, number>>`(select ${sql.join(selected)})`;
+}

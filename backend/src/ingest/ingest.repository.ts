@@ -3,7 +3,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction, t
 import type { Visibility } from '../auth/scope.js';
 import { visibleBatch, visibleFile } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
-import { inList } from '../db/list-param.js';
+import { inList, integerTable } from '../db/list-param.js';
 import { REJECT_FIELD, REVIEW_FIELD_PREFIX } from './corrections.js';
 import type {
   DB,
@@ -73,12 +73,9 @@ export interface ReviewFilter {
 }
 
 /** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
-const FIRST_YEAR_TYPE = JSON.stringify([{ id: 'INTEGER', year: 'INTEGER' }]);
-const MODEL_YEAR_TYPE = JSON.stringify([{ model_id: 'INTEGER', year: 'INTEGER' }]);
 const REVIEW_STATE_TYPE = JSON.stringify([{ id: 'BIGINT', state: 'VARCHAR' }]);
 /** Who withdrew a doubt that no longer holds (review_item.resolved_by). */
 const WITHDRAWN_BY = 'tự động: tệp trùng không còn được tính (đã bị thay thế hoặc xóa)';
-const SUPERSEDED_TYPE = JSON.stringify([{ id: 'INTEGER', by: 'INTEGER' }]);
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
   record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
@@ -165,9 +162,8 @@ export class IngestRepository {
   /** Older versions marked superseded by the file that replaces each: one statement for a whole group of files. */
   async markSuperseded(trx: Executor, versions: readonly { id: number; by: number }[]): Promise<void> {
     if (versions.length === 0) return;
-    await sql`update source_file set status = 'superseded', superseded_by = v.by
-      from (select unnest(from_json(${JSON.stringify(versions)}, ${sql.lit(SUPERSEDED_TYPE)}), recursive := true)) as v
-      where source_file.id = v.id`.execute(trx);
+    const v = integerTable({ id: versions.map((x) => x.id), by: versions.map((x) => x.by) });
+    await sql`update source_file set status = 'superseded', superseded_by = v.by from ${v} as v where source_file.id = v.id`.execute(trx);
   }
 
   /** The newest file a given file superseded (to restore when the newer one is deleted). */
@@ -254,7 +250,7 @@ export class IngestRepository {
    */
   async registrationsOfModelYears(trx: Executor, modelYears: readonly { model_id: number; year: number }[], exceptFileIds: number[]): Promise<{ model_id: number | null; year: number | null; file_name: string; source_file_id: number }[]> {
     if (modelYears.length === 0) return [];
-    const wanted = sql<{ model_id: number; year: number }>`(select unnest(from_json(${JSON.stringify(modelYears)}, ${sql.lit(MODEL_YEAR_TYPE)}), recursive := true))`;
+    const wanted = integerTable({ model_id: modelYears.map((m) => m.model_id), year: modelYears.map((m) => m.year) });
     return trx
       .selectFrom('registration')
       .innerJoin(wanted.as('wanted'), (join) => join.onRef('wanted.model_id', '=', 'registration.model_id').onRef('wanted.year', '=', 'registration.year'))
@@ -322,9 +318,8 @@ export class IngestRepository {
    */
   async setModelFirstYears(trx: Executor, years: ReadonlyMap<number, number>): Promise<void> {
     if (years.size === 0) return;
-    const rows = JSON.stringify([...years].map(([id, year]) => ({ id, year })));
-    await sql`update model set first_year = v.year
-      from (select unnest(from_json(${rows}, ${sql.lit(FIRST_YEAR_TYPE)}), recursive := true)) as v
+    const v = integerTable({ id: [...years.keys()], year: [...years.values()] });
+    await sql`update model set first_year = v.year from ${v} as v
       where model.id = v.id and (model.first_year is null or model.first_year > v.year)`.execute(trx);
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { Database } from '../../src/db/database.js';
-import { inList } from '../../src/db/list-param.js';
+import { inList, integerTable } from '../../src/db/list-param.js';
 
 /** Lists in `in (…)`: short ones as parameters, long ones as one JSON text; both must select the same rows. */
 describe('inList', () => {
@@ -35,5 +35,32 @@ describe('inList', () => {
     expect(inList([5, 7, 9])).toEqual([5, 7, 9]);
     expect(await ids(inList([5, 7, 9]), 'id')).toEqual([5, 7, 9]);
     expect(await ids(inList([names[6]!]), 'name')).toEqual([6]);
+  });
+});
+
+/** Pairs of integers as a derived table: row i holds the i-th value of each list, for joins and updates. */
+describe('integerTable', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await Database.open(':memory:');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('pairs the lists value by value, keeps order and repeats, and joins on both columns', async () => {
+    const pairs = Array.from({ length: 5000 }, (_, i) => ({ model: 3_000_000_000 + (i % 700), year: 2015 + (i % 11) }));
+    const table = integerTable({ model: pairs.map((p) => p.model), year: pairs.map((p) => p.year) });
+    const rows = (await sql<{ model: number; year: number }>`select * from ${table} as v`.execute(database.db)).rows;
+    expect(rows.map((r) => ({ model: Number(r.model), year: Number(r.year) }))).toEqual(pairs);
+    await sql`create table r (model bigint, year integer)`.execute(database.db);
+    await sql`insert into r values (3000000001, 2016), (3000000001, 2017), (3000000002, 2017), (1, 2016)`.execute(database.db);
+    const joined = await sql<{ model: number; year: number }>`select r.model, r.year from r join ${integerTable({ model: [3_000_000_001, 3_000_000_002], year: [2016, 2016] })} as w
+      on w.model = r.model and w.year = r.year`.execute(database.db);
+    expect(joined.rows.map((r) => [Number(r.model), Number(r.year)])).toEqual([[3_000_000_001, 2016]]);
+  });
+
+  it('refuses columns of different lengths rather than pairing them wrongly', () => {
+    expect(() => integerTable({ id: [1, 2], year: [2025] })).toThrow(/different lengths/);
   });
 });

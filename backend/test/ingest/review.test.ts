@@ -83,6 +83,23 @@ describe('review queue and corrections', () => {
     expect(corrections.find((c) => c.field === '_rejected')).toMatchObject({ record_key: 'S:Đăng ký!R8' });
   });
 
+  it('gives a row the same review state when its last doubt is decided as a reload of its file gives it', async () => {
+    // One row, two doubts: its field is inferred, its owner is unknown.
+    const list = await registrationList({ unit: 'Đảng ủy xã Đông La', year: 2023, rows: [['Tổ hòa giải kiểu mẫu ở khu dân cư', '', 'Tổ tự quản khu Tây', 'Mới', '', '']] });
+    const id = (await upload(t, [{ name: 'dong-la-2023-mot-dong.xlsx', bytes: list }])).jobs[0]!.sourceFileId!;
+    const open = (await get<ReviewPage>(t, `/api/review?fileId=${id}&state=open`)).items;
+    expect(open.map((i) => i.reason).sort()).toEqual(['field_inferred', 'unresolved_owner']);
+    const row = async () => (await get<FileRecords>(t, `/api/files/${id}/records?type=registration`)).items[0]!;
+    // The owner is chosen (a corrected value); then the inferred field is confirmed as it is.
+    await send(t, 'POST', `/api/review/${open.find((i) => i.reason === 'unresolved_owner')!.id}/confirm`, { unitId: thuong });
+    expect((await row()).review_state).toBe('pending');
+    await send(t, 'POST', `/api/review/${open.find((i) => i.reason === 'field_inferred')!.id}/confirm`, {});
+    const decided = (await row()).review_state;
+    expect(decided).toBe('corrected');
+    expect((await send(t, 'POST', `/api/files/${id}/reload`)).status).toBe(201);
+    expect((await row()).review_state).toBe(decided);
+  });
+
   it('re-applies every correction when the same file is loaded again (reload, and delete + upload)', async () => {
     const check = async () => {
       expect(await byName('Tổ hòa giải kiểu mẫu ở khu dân cư')).toMatchObject({ field: 'political_system', field_inferred: false, review_state: 'corrected' });

@@ -367,11 +367,11 @@ export class IngestRepository {
 
   /**
    * Cross-file "counted twice?" doubts that named one of these files (now
-   * superseded or deleted) and name no file that still counts: withdrawn,
-   * and their rows' review state follows. Doubts from before file ids were
-   * kept in their detail name files only by name and stay as they are.
+   * superseded or deleted), or any file ('all': the sweep when the server
+   * starts), and name no file that still counts: withdrawn, and their rows'
+   * review state follows.
    */
-  async withdrawStaleDuplicates(trx: Executor, gone: readonly number[]): Promise<void> {
+  async withdrawStaleDuplicates(trx: Executor, gone: readonly number[] | 'all'): Promise<void> {
     const items = await this.duplicateDoubtsNaming(trx, 'open', gone);
     if (items.length === 0) return;
     const named = [...new Set(items.flatMap((i) => i.fileIds))];
@@ -391,12 +391,15 @@ export class IngestRepository {
     await this.refreshReviewStates(trx, items);
   }
 
-  private async duplicateDoubtsNaming(trx: Executor, state: 'open' | 'withdrawn', fileIds: readonly number[]) {
+  private async duplicateDoubtsNaming(trx: Executor, state: 'open' | 'withdrawn', fileIds: readonly number[] | 'all') {
     if (fileIds.length === 0) return [];
+    const naming = fileIds === 'all'
+      ? sql<boolean>`json_extract(review_item.detail, '$.fileIds') is not null`
+      : sql<boolean>`list_has_any(json_extract(review_item.detail, '$.fileIds')::INTEGER[], from_json(${JSON.stringify(fileIds)}, '["INTEGER"]'))`;
     const rows = await trx.selectFrom('review_item').innerJoin('source_file', 'source_file.id', 'review_item.source_file_id')
       .select(['review_item.id', 'review_item.source_file_id', 'review_item.record_type', 'review_item.record_key', 'review_item.record_id', 'review_item.detail', 'source_file.status as file_status'])
       .where('review_item.state', '=', state).where('review_item.reason', '=', 'possible_duplicate')
-      .where(sql<boolean>`list_has_any(json_extract(review_item.detail, '$.fileIds')::INTEGER[], from_json(${JSON.stringify(fileIds)}, '["INTEGER"]'))`)
+      .where(naming)
       .execute();
     return rows.map(({ detail, ...row }) => ({ ...row, fileIds: ((detail as { fileIds?: number[] } | null)?.fileIds ?? []) }));
   }

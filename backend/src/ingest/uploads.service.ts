@@ -128,6 +128,8 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Doubts that lapsed while this version was not running (or before doubts kept file ids: migration 0005).
+    await this.repository.transaction((trx) => this.repository.withdrawStaleDuplicates(trx, 'all'));
     const unfinished = await this.repository.requeueUnfinished();
     if (unfinished.length > 0) this.logger.log(`Tiếp tục ${unfinished.length} tệp còn dở từ lần chạy trước`);
     this.enqueue(unfinished.map(toQueued));

@@ -42,6 +42,20 @@ export const REVIEW_FIELD_PREFIX = 'review:';
 /** A rejected row: stored as a correction of this pseudo-field; the row is not loaded again. */
 export const REJECT_FIELD = '_rejected';
 
+/**
+ * A row's review state from the states of its review items (open, confirmed,
+ * corrected; withdrawn and file-level ones left out) and whether a stored
+ * correction changed one of its values: pending while an item is open;
+ * corrected when a decision or a correction changed a value; confirmed when
+ * its items were confirmed; ok without doubts. Loading, deciding and
+ * withdrawing all use this one rule.
+ */
+export function rowReviewState(itemStates: ReadonlySet<string>, valuesChanged: boolean): string {
+  if (itemStates.has('open')) return 'pending';
+  if (itemStates.has('corrected') || valuesChanged) return 'corrected';
+  return itemStates.has('confirmed') ? 'confirmed' : 'ok';
+}
+
 /** Checks and converts one value; returns a Vietnamese message when it does not fit. */
 export function convertValue(type: RecordType, field: string, value: unknown): { ok: true; value: string | number | null } | { ok: false; message: string } {
   const kind = CORRECTABLE[type][field];

@@ -4,7 +4,7 @@ import type { Visibility } from '../auth/scope.js';
 import { visibleBatch, visibleFile } from '../auth/subtree.js';
 import { Database } from '../db/database.js';
 import { inList, integerTable } from '../db/list-param.js';
-import { REJECT_FIELD, REVIEW_FIELD_PREFIX } from './corrections.js';
+import { REJECT_FIELD, REVIEW_FIELD_PREFIX, rowReviewState } from './corrections.js';
 import type {
   DB,
   ExemplarTable,
@@ -392,7 +392,7 @@ export class IngestRepository {
   }
 
   private async duplicateDoubtsNaming(trx: Executor, state: 'open' | 'withdrawn', fileIds: readonly number[] | 'all') {
-    if (fileIds.length === 0) return [];
+    if (fileIds !== 'all' && fileIds.length === 0) return [];
     const naming = fileIds === 'all'
       ? sql<boolean>`json_extract(review_item.detail, '$.fileIds') is not null`
       : sql<boolean>`list_has_any(json_extract(review_item.detail, '$.fileIds')::INTEGER[], from_json(${JSON.stringify(fileIds)}, '["INTEGER"]'))`;
@@ -426,12 +426,7 @@ export class IngestRepository {
       set.add(item.state);
     }
     const valuesChanged = new Set(changed.map(keyOf));
-    const next = (key: string): string => {
-      const seen = states.get(key) ?? new Set<string>();
-      if (seen.has('open')) return 'pending';
-      if (seen.has('corrected') || valuesChanged.has(key)) return 'corrected';
-      return seen.has('confirmed') ? 'confirmed' : 'ok';
-    };
+    const next = (key: string): string => rowReviewState(states.get(key) ?? new Set(), valuesChanged.has(key));
     for (const type of ['registration', 'recognition', 'exemplar'] as const) {
       const patches = rows.filter((r) => r.record_type === type).map((r) => ({ id: r.record_id!, state: next(keyOf(r)) }));
       if (patches.length === 0) continue;

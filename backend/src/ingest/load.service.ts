@@ -9,6 +9,7 @@ import { ModelCandidates, Namesakes, NAMESAKES_SHOWN } from './model-candidates.
 import { ModelLinker } from './model-links.js';
 import { describeSource, prepareFile, type PreparedFile } from './prepare.js';
 import { push } from '../common/multimap.js';
+import { rowReviewState } from './corrections.js';
 
 export interface LoadInput {
   sha256: string;
@@ -292,14 +293,16 @@ export class LoadService {
    * earlier file of the group), not a version of this one: counted twice?
    */
   private async flagCrossFileDuplicates(trx: Transaction<DB>, works: Work[]): Promise<void> {
+    // Each registration's model and year ('id/year'), or null for rows that cannot be counted twice.
     const modelYears = new Map<string, { model_id: number; year: number }>();
-    for (const w of works) {
-      w.prepared.rows.forEach((row, i) => {
-        const id = w.modelIds[i];
-        const year = row.values.year as number | null;
-        if (row.type === 'registration' && id !== null && id !== undefined && year !== null) modelYears.set(`${id}/${year}`, { model_id: id, year });
-      });
-    }
+    const keys = works.map((w) => w.prepared.rows.map((row, i) => {
+      const id = w.modelIds[i];
+      const year = row.values.year as number | null;
+      if (row.type !== 'registration' || id === null || id === undefined || year === null) return null;
+      const key = `${id}/${year}`;
+      modelYears.set(key, { model_id: id, year });
+      return key;
+    }));
     // Stored files that a file of the group supersedes still count for the files before it, as if loaded one by one.
     const stored = await this.repository.registrationsOfModelYears(trx, [...modelYears.values()], works.map((w) => w.fileId));
     const seen = new Map<string, { fileId: number; name: string }[]>();
@@ -307,13 +310,12 @@ export class LoadService {
     // Files this group supersedes (whichever of its files does) no longer count: a doubt against one of
     // them would be withdrawn when the group commits (withdrawStaleDuplicates), so none is raised.
     const superseded = new Set(works.flatMap((w) => w.versions));
-    for (const w of works) {
+    works.forEach((w, k) => {
       const mine = new Set<string>();
       w.prepared.rows.forEach((row, i) => {
-        const id = w.modelIds[i];
-        const year = row.values.year as number | null;
-        if (row.type !== 'registration' || id === null || id === undefined || year === null) return;
-        const key = `${id}/${year}`;
+        const key = keys[k]![i];
+        if (!key) return;
+        const { model_id: id, year } = modelYears.get(key)!;
         const otherFiles = new Map<number, string>();
         for (const o of seen.get(key) ?? []) if (o.fileId !== w.fileId && !superseded.has(o.fileId)) otherFiles.set(o.fileId, o.name);
         mine.add(key);
@@ -329,7 +331,7 @@ export class LoadService {
       });
       // Later files of the group compare against this one (until one of them supersedes it).
       for (const key of mine) push(seen, key, { fileId: w.fileId, name: w.input.fileName });
-    }
+    });
   }
 }
 
@@ -409,16 +411,17 @@ export function jobPatch(jobId: number, outcome: LoadOutcome, fileId: number | n
   };
 }
 
-/** Row review_state: pending while any item is open; corrected/confirmed once decided; ok without doubts. */
+/** Each row's review_state (rowReviewState), from its review drafts, the decisions re-applied to them and its corrected values. */
 function reviewStates(prepared: PreparedFile): Map<string, string> {
-  const out = new Map<string, string>();
+  const itemStates = new Map<string, Set<string>>();
   for (const item of prepared.review) {
     if (item.record_type === 'file') continue;
     const key = `${item.record_type}:${item.record_key}`;
-    const decision = prepared.decisions.get(`${key}:${item.reason}`);
-    if (!decision) out.set(key, 'pending');
-    else if (out.get(key) !== 'pending') out.set(key, decision === 'corrected' || prepared.corrected.has(key) ? 'corrected' : 'confirmed');
+    let states = itemStates.get(key);
+    if (!states) itemStates.set(key, (states = new Set()));
+    states.add(prepared.decisions.get(`${key}:${item.reason}`) ?? 'open');
   }
-  for (const key of prepared.corrected) if (!out.has(key)) out.set(key, 'corrected');
+  const out = new Map<string, string>();
+  for (const key of new Set([...itemStates.keys(), ...prepared.corrected])) out.set(key, rowReviewState(itemStates.get(key) ?? new Set(), prepared.corrected.has(key)));
   return out;
 }

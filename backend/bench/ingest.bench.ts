@@ -190,14 +190,18 @@ async function throughApi(round: number) {
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const perFile = view.jobs.map((j) => new Date(j.finishedAt!).getTime() - new Date(j.startedAt!).getTime());
+  // What the office would find to review after each batch (off the clock).
+  const reviewOpen = async () => ((await (await api('/api/files/summary')).json()) as { reviewOpen: number }).reviewOpen;
+  const reviewAfterFirst = await reviewOpen();
   // The second batch, into the store the first one filled.
   collectGarbage();
   const secondStarted = performance.now();
   const second = await loadBatch(api, archiveUpload);
   const secondSeconds = (performance.now() - secondStarted) / 1000;
   if (second.view.counts.failed > 0 || second.view.counts.records !== expectedRows) throw new Error(`second batch: ${JSON.stringify(second.view.counts)}`);
+  const reviewAfterSecond = await reviewOpen();
   await app.close();
-  return { seconds, acceptSeconds, cpuSeconds: (used.user + used.system) / 1e6, view, perFile, secondSeconds };
+  return { seconds, acceptSeconds, cpuSeconds: (used.user + used.system) / 1e6, view, perFile, secondSeconds, reviewAfterFirst, reviewAfterSecond };
 }
 
 const REGISTERED = process.env.BENCH_REGISTRY !== 'none';
@@ -285,6 +289,9 @@ const result = {
   secondBatchSeconds: Number(median.load.secondSeconds.toFixed(2)),
   secondBatchExtractSeconds: Number(median.extract.secondSeconds.toFixed(2)),
   secondBatchRatiosByRound: rounds.map((r) => Number((r.load.secondSeconds / r.extract.secondSeconds).toFixed(2))),
+  // Open review items after the first batch and after the second (median round).
+  reviewOpenAfterFirst: median.load.reviewAfterFirst,
+  reviewOpenAfterSecond: median.load.reviewAfterSecond,
   ratioToExtract: Number(median.ratio.toFixed(2)),
   loadOverheadPercent: Math.round((median.ratio - 1) * 100),
 };
@@ -301,6 +308,7 @@ Số liệu của lượt có tỉ lệ trung vị (${ROUNDS} lượt; tỉ lệ
   chỉ ghi (đã đọc sẵn, nhóm ${DEFAULT_GROUP_FILES} tệp) ${result.writeOnlySeconds.toFixed(2)} s, CPU ${result.writeOnlyCpuSeconds.toFixed(2)} s
   tỉ lệ so với chỉ trích xuất       ×${result.ratioToExtract}  (thêm ${result.loadOverheadPercent} %; mục tiêu ≤ 50 %)
   lô thứ hai vào kho đã có          ${result.secondBatchSeconds.toFixed(2)} s   (${FILES} tệp năm khác của cùng các xã, luồng đã chạy; chỉ trích xuất ${result.secondBatchExtractSeconds.toFixed(2)} s; tỉ lệ các lượt ${result.secondBatchRatiosByRound.map((r) => `×${r.toFixed(2)}`).join(', ')})
+  mục chờ duyệt (lô 1 / sau lô 2)   ${result.reviewOpenAfterFirst} / ${result.reviewOpenAfterSecond}
   mục tiêu 1.000 tệp < 60 s          ${FILES >= 1000 ? (Math.max(...rounds.map((r) => r.load.seconds)) < 60 ? 'đạt ở mọi lượt' : 'chưa đạt') : '(chạy với BENCH_FILES=1000)'}
 `);
 const out = path.join(REPO_ROOT, 'bench-results');

@@ -293,17 +293,25 @@ export class IngestRepository {
   }
 
   /**
-   * The earliest few models of each of these names (any owner): what a "continued" row without a match may mean.
-   * min_by keeps the first `perName` of each name as it scans (a thousand communes may share a name), where a
-   * window would sort them all: 5-7 ms against 12-20 ms for 40 names over 32,000 models.
+   * Models of these names first seen before `beforeYear` that live in the
+   * given units' communes: owned by one of the units, or created from a file
+   * one of them (or an issuer of these written names) sent. What a
+   * "continued" row without a match may mean; the caller keeps those of the
+   * row's own commune (model-homes.ts).
    */
-  earlierModels(trx: Executor, keys: string[], beforeYear: number, perName: number): Promise<ModelRow[]> {
-    if (keys.length === 0) return Promise.resolve([]);
-    return trx.selectFrom('model').selectAll()
-      .where('id', 'in', (eb) => eb.selectFrom('model')
-        .select(sql<number>`unnest(min_by(id, (first_year, id), ${sql.lit(perName)}))`.as('id'))
-        .where('folded_name', 'in', inList(keys)).where('first_year', '<', beforeYear)
-        .groupBy('folded_name'))
+  namesakeModels(trx: Executor, keys: string[], beforeYear: number, unitIds: number[], issuerTexts: string[]): Promise<ModelWithCreator[]> {
+    if (keys.length === 0 || (unitIds.length === 0 && issuerTexts.length === 0)) return Promise.resolve([]);
+    return trx
+      .selectFrom('model')
+      .leftJoin('source_file', 'source_file.id', 'model.created_from')
+      .selectAll('model')
+      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
+      .where('model.folded_name', 'in', inList(keys))
+      .where('model.first_year', '<', beforeYear)
+      .where((eb) => eb.or([
+        ...(unitIds.length > 0 ? [eb('model.owner_unit_id', 'in', inList(unitIds)), eb('source_file.unit_id', 'in', inList(unitIds))] : []),
+        ...(issuerTexts.length > 0 ? [eb('source_file.unit_text', 'in', inList(issuerTexts))] : []),
+      ]))
       .execute();
   }
 

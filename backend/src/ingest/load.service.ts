@@ -5,7 +5,8 @@ import type { DB, IngestIssueTable, IngestJobTable, ReviewItemTable, SourceFile,
 import type { UnitRegistry } from '../units/registry.js';
 import { UnitsService } from '../units/units.service.js';
 import { IngestRepository, type CorrectionRow, type FactRows } from './ingest.repository.js';
-import { ModelCandidates, Namesakes, NAMESAKES_SHOWN } from './model-candidates.js';
+import { ModelCandidates, Namesakes } from './model-candidates.js';
+import { ModelHomes } from './model-homes.js';
 import { ModelLinker } from './model-links.js';
 import { describeSource, prepareFile, type PreparedFile } from './prepare.js';
 import { push } from '../common/multimap.js';
@@ -268,14 +269,8 @@ export class LoadService {
     const issuerTexts = [...new Set(works.map((w) => w.input.result.unit).filter((t): t is string => !!t))];
     const identity = await this.repository.modelsForIdentity(trx, keys, [...ownerIds], issuerIds, issuerTexts);
     const candidates = new ModelCandidates(identity);
-    // Earlier models of the same names, any owner: only to explain "continued" rows that match nothing.
-    const continuedKeys = [...new Set(works.flatMap((w) => w.prepared.rows.filter((r) => r.type === 'registration' && r.values.status === 'continued' && r.modelKey).map((r) => r.modelKey!)))];
-    let maxYear = 0;
-    for (const w of works) for (const r of w.prepared.rows) maxYear = Math.max(maxYear, (r.values.year as number | null) ?? 0);
-    const namesakes = new Namesakes();
-    for (const model of await this.repository.earlierModels(trx, continuedKeys, maxYear, NAMESAKES_SHOWN)) namesakes.add(model);
-    for (const model of identity) namesakes.add(model);
-    const linker = new ModelLinker(candidates, namesakes, registry);
+    const homes = new ModelHomes(registry);
+    const linker = new ModelLinker(candidates, registry, homes);
     for (const w of works) {
       w.modelIds = linker.linkFile({ fileId: w.fileId, fileName: w.input.fileName, unitId: w.prepared.unitId, unitText: w.input.result.unit, rows: w.prepared.rows, review: w.prepared.review });
     }
@@ -286,6 +281,30 @@ export class LoadService {
     await this.repository.insertModels(trx, linker.created);
     for (const w of works) w.modelIds = w.modelIds.map((id) => (id !== null && id < 0 ? ids[-id - 1]! : id));
     await this.repository.setModelFirstYears(trx, linker.firstYears);
+    await this.explainUnmatched(trx, linker, homes);
+  }
+
+  /**
+   * Namesakes in the same commune for the "continued" rows that matched
+   * nothing: the stored ones earlier than the latest such row, bounded by the
+   * rows' communes, and the group's own.
+   */
+  private async explainUnmatched(trx: Transaction<DB>, linker: ModelLinker, homes: ModelHomes): Promise<void> {
+    if (linker.unmatched.length === 0) return;
+    const names = new Set<string>();
+    const lines = new Set<string>();
+    const issuerTexts = new Set<string>();
+    let maxYear = 0;
+    for (const u of linker.unmatched) {
+      names.add(u.row.modelKey!);
+      for (const home of u.homes) lines.add(home);
+      if (u.file.unitId === null && u.file.unitText) issuerTexts.add(u.file.unitText);
+      maxYear = Math.max(maxYear, u.year);
+    }
+    const namesakes = new Namesakes();
+    const stored = await this.repository.namesakeModels(trx, [...names], maxYear, homes.unitsOf(lines), [...issuerTexts]);
+    for (const model of stored) namesakes.add(model, homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
+    linker.explainUnmatched(namesakes);
   }
 
   /**

@@ -60,36 +60,44 @@ export class ModelCandidates {
 export const NAMESAKES_SHOWN = 5;
 
 /**
- * Models of the same folded name under any owner, kept as the earliest year
- * each name was seen and the few earliest stored models: what a "continued"
- * row that matched nothing may mean. A thousand communes registering the same
- * model name cost one small entry, not a list each row scans.
+ * Models of the same folded name in the same home (see model-homes.ts), kept
+ * as the earliest year each name was seen there and the few earliest models:
+ * what a "continued" row that matched none of its owner's models may mean.
  */
 export class Namesakes {
   private readonly byName = new Map<string, { earliest: number; shown: ModelRow[] }>();
 
-  add(model: ModelRow): void {
+  add(model: ModelRow, home: string): void {
     if (model.first_year === null) return;
-    let entry = this.byName.get(model.folded_name);
-    if (!entry) this.byName.set(model.folded_name, (entry = { earliest: model.first_year, shown: [] }));
+    const key = `${model.folded_name}\u0000${home}`;
+    let entry = this.byName.get(key);
+    if (!entry) this.byName.set(key, (entry = { earliest: model.first_year, shown: [] }));
     entry.earliest = Math.min(entry.earliest, model.first_year);
-    // Models a group has not stored yet (negative ids) count as earlier, but cannot be offered.
-    if (model.id <= 0) return;
-    // Kept sorted by (first year, id) by insertion: a group adds thousands of models of a few hundred names.
-    const shown = entry.shown;
-    let at = shown.length;
-    while (at > 0 && earlier(model, shown[at - 1]!)) at--;
-    if (at >= NAMESAKES_SHOWN || shown.some((m) => m.id === model.id)) return;
-    shown.splice(at, 0, model);
-    if (shown.length > NAMESAKES_SHOWN) shown.pop();
+    // Kept sorted by (first year, id) by insertion.
+    insertEarliest(entry.shown, model);
   }
 
-  /** Whether a model of this name existed before `year`, and the earliest stored ones that did. */
-  before(key: string, year: number): { any: boolean; models: ModelRow[] } {
-    const entry = this.byName.get(key);
-    if (!entry || entry.earliest >= year) return { any: false, models: [] };
-    return { any: true, models: entry.shown.filter((m) => m.first_year! < year) };
+  /** Whether a model of this name existed in one of these homes before `year`, and the earliest that did. */
+  before(name: string, homes: readonly string[], year: number): { any: boolean; models: ModelRow[] } {
+    let any = false;
+    const models: ModelRow[] = [];
+    for (const home of homes) {
+      const entry = this.byName.get(`${name}\u0000${home}`);
+      if (!entry || entry.earliest >= year) continue;
+      any = true;
+      for (const model of entry.shown) if (model.first_year! < year) insertEarliest(models, model);
+    }
+    return { any, models };
   }
+}
+
+/** Inserts a model into a list kept sorted by (first year, id), at most NAMESAKES_SHOWN long, without repeats. */
+function insertEarliest(shown: ModelRow[], model: ModelRow): void {
+  let at = shown.length;
+  while (at > 0 && earlier(model, shown[at - 1]!)) at--;
+  if (at >= NAMESAKES_SHOWN || shown.some((m) => m.id === model.id)) return;
+  shown.splice(at, 0, model);
+  if (shown.length > NAMESAKES_SHOWN) shown.pop();
 }
 
 /** Whether a comes before b among namesakes: earlier first year, then lower id. */

@@ -2,6 +2,7 @@ import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { ModelWithCreator } from './ingest.repository.js';
 import { ModelCandidates, Namesakes, type Issuer } from './model-candidates.js';
+import type { ModelHomes } from './model-homes.js';
 import { describeSource, type PreparedRow, type ReviewDraft } from './prepare.js';
 
 /** One file of a group, as model linking sees it. */
@@ -21,7 +22,10 @@ export interface LinkedFile {
  * owned by the same unit, or by a predecessor/successor through the 2025
  * mergers, is the same model. Registrations and recognitions without a match
  * start a new model (visible to later files of the group); exemplars only
- * link. Pure: the caller looks up the stored models and inserts the new ones.
+ * link. A "continued" registration that matches nothing is kept until the
+ * whole group is linked, then explained by its namesakes in the same commune
+ * (`explainUnmatched`), so the explanation does not depend on file order.
+ * Pure: the caller looks up the stored models and inserts the new ones.
  */
 export class ModelLinker {
   /**
@@ -31,11 +35,13 @@ export class ModelLinker {
   readonly created: ModelWithCreator[] = [];
   /** Stored models a row shows to be older than their first year says: model id → the earliest such year. */
   readonly firstYears = new Map<number, number>();
+  /** "Continued" registrations that matched no model of their owner, with where their model may live. */
+  readonly unmatched: { file: LinkedFile; row: PreparedRow; year: number; model: ModelWithCreator; homes: readonly string[] }[] = [];
 
   constructor(
     private readonly candidates: ModelCandidates,
-    private readonly namesakes: Namesakes,
     private readonly registry: UnitRegistry,
+    private readonly homes: ModelHomes,
   ) {}
 
   /** The model id of each row of a file (null: none; negative: a model this group creates). */
@@ -57,18 +63,14 @@ export class ModelLinker {
     const match = this.candidates.match(row.modelKey, ownerId !== null ? { unitId: ownerId, line: this.registry.lineageLine(ownerId) } : { unitId: null, folded: ownerFolded }, issuer);
     const year = (row.values.year as number | null) ?? null;
     if (match) {
-      if (match.id > 0 && year !== null && (match.first_year === null || year < match.first_year)) this.firstYears.set(match.id, Math.min(year, this.firstYears.get(match.id) ?? year));
+      if (year !== null && (match.first_year === null || year < match.first_year)) {
+        // A stored model is lowered by the caller; one this group creates carries its earliest year itself.
+        if (match.id > 0) this.firstYears.set(match.id, Math.min(year, this.firstYears.get(match.id) ?? year));
+        else match.first_year = year;
+      }
       return match.id;
     }
     if (row.type === 'exemplar') return null;
-    const earlier = row.type === 'registration' && row.values.status === 'continued' && year !== null ? this.namesakes.before(row.modelKey, year) : null;
-    if (earlier?.any) {
-      file.review.push({
-        record_type: row.type, record_key: row.key, reason: 'possible_model_match',
-        message: `${describeSource(file.fileName, row.source)}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; có mô hình cùng tên của đơn vị khác.`,
-        detail: { candidates: earlier.models.map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
-      });
-    }
     const identity = ownerId !== null ? `${row.modelKey}\u0000${ownerId}` : `${row.modelKey}\u0000text:${ownerFolded}`;
     let id = fresh.get(identity);
     if (id === undefined) {
@@ -81,8 +83,31 @@ export class ModelLinker {
       };
       this.created.push(model);
       this.candidates.add(model);
-      this.namesakes.add(model);
+    }
+    if (row.type === 'registration' && row.values.status === 'continued' && year !== null) {
+      this.unmatched.push({ file, row, year, model: this.created[-id - 1]!, homes: this.homes.line(ownerId, file.unitId, file.unitText) });
     }
     return id;
+  }
+
+  /**
+   * A review item for each "continued" row that matched nothing while a model
+   * of its name lived in its commune before its year: the office picks the
+   * model it continues. Called once the group's models have their real ids,
+   * so models created by the group can be offered too.
+   */
+  explainUnmatched(namesakes: Namesakes): void {
+    for (const model of this.created) namesakes.add(model, this.homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
+    for (const { file, row, year, model, homes } of this.unmatched) {
+      // A later file of the group showed the new model older than this row: the row continues it.
+      if (model.first_year! < year) continue;
+      const earlier = namesakes.before(row.modelKey!, homes, year);
+      if (!earlier.any) continue;
+      file.review.push({
+        record_type: row.type, record_key: row.key, reason: 'possible_model_match',
+        message: `${describeSource(file.fileName, row.source)}: mô hình “${String(row.values.model_name)}” ghi là duy trì nhưng chưa khớp mô hình năm trước của cùng chủ thể; trong cùng xã có mô hình cùng tên của chủ thể khác.`,
+        detail: { candidates: earlier.models.map((m) => ({ modelId: m.id, name: m.name, ownerUnitId: m.owner_unit_id, ownerText: m.owner_text, firstYear: m.first_year })) },
+      });
+    }
   }
 }

@@ -36,6 +36,11 @@ interface AliasEntry {
   source: string;
 }
 
+/** Whether units of this kind are areas (communes, districts, provinces) that other units belong to. */
+export function isArea(kind: string | undefined): boolean {
+  return kind === 'commune' || kind === 'district' || kind === 'province';
+}
+
 const SUGGESTION_THRESHOLD = 0.55;
 const GENERIC_TAIL = /\s(xa|thi tran|phuong)$/;
 
@@ -93,7 +98,7 @@ export class UnitRegistry {
   areaOf(unitId: number | null | undefined): UnitRow | null {
     let current = unitId ? this.units.get(unitId) : undefined;
     for (let guard = 0; current && guard < 20; guard++) {
-      if (current.kind === 'commune' || current.kind === 'district' || current.kind === 'province') return current;
+      if (isArea(current.kind)) return current;
       current = current.parent_id !== null ? this.units.get(current.parent_id) : undefined;
     }
     return null;

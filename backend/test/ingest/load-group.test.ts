@@ -2,7 +2,6 @@ import { extract } from '@dvk/etl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IngestRepository, type StoreSummary } from '../../src/ingest/ingest.repository.js';
 import { LoadService, type LoadInput } from '../../src/ingest/load.service.js';
-import { modelKey } from '../../src/ingest/prepare.js';
 import { RawFileStore } from '../../src/ingest/raw-file.store.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { communeFile, get, registrationList, seedUnits } from './support.js';
@@ -119,42 +118,65 @@ describe('LoadService.loadMany on the real database', () => {
     expect(b2026.model_id).not.toBe(a2025.model_id);
   });
 
-  it('offers the five earliest models of the same name for a “continued” row that matched nothing, and none for a row older than all of them', async () => {
+  it('offers, for a “continued” row that matched nothing, the five earliest models of the same name in its own commune only', async () => {
     const NAME = 'Sân chơi thiếu nhi ở khu dân cư';
-    const list = async (unit: string, year: number, status: string): Promise<LoadInput> => {
-      const bytes = await registrationList({ unit, year, rows: [[NAME, 'Văn hóa - xã hội', 'Đoàn Thanh niên xã', status, '', '']] });
-      return { sha256: RawFileStore.sha256(bytes), fileName: `${unit} ${year}.xlsx`, sizeBytes: bytes.length, result: await extract(bytes, 'x.xlsx'), batchId: null, jobId: null, mode: 'upload' };
+    const list = async (unit: string, year: number, owner: string, status: string): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit, year, rows: [[NAME, 'Văn hóa - xã hội', owner, status, '', '']] });
+      return { sha256: RawFileStore.sha256(bytes), fileName: `${unit} ${owner} ${year}.xlsx`, sizeBytes: bytes.length, result: await extract(bytes, 'x.xlsx'), batchId: null, jobId: null, mode: 'upload' };
     };
-    // Seven communes outside the registry started the same model, one a year from 2019 to 2025 (listed latest first).
-    const stored = [];
-    for (let year = 2025; year >= 2019; year--) stored.push(await list(`Đảng ủy xã Đầu Nguồn ${year}`, year, 'Mới'));
-    const first = await t.app.get(LoadService).loadMany(stored);
+    const loader = t.app.get(LoadService);
     const modelOf = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items[0]!.model_id;
-    const modelByYear = new Map<number, number>();
-    for (const [i, outcome] of first.entries()) modelByYear.set(2025 - i, await modelOf(outcome));
-    // The lookup itself keeps the earliest by first year (the ids run the other way here), as many as asked.
-    const repository = t.app.get(IngestRepository);
-    const earliest = await repository.earlierModels(repository.db, [modelKey(NAME)!, 'ten chua tung co'], 2030, 3);
-    expect(earliest.map((m) => m.id).sort((a, b) => a - b)).toEqual([2021, 2020, 2019].map((y) => modelByYear.get(y)));
-
-    // One group: a 2024 row that says “continued”; a commune that starts it in 2017; then a 2018 “continued” row.
-    const later = await t.app.get(LoadService).loadMany([
-      await list('Đảng ủy xã Cuối Nguồn', 2024, 'Duy trì'),
-      await list('Đảng ủy xã Sớm Nhất', 2017, 'Mới'),
-      await list('Đảng ủy xã Giữa Dòng', 2018, 'Duy trì'),
-    ]);
     const matchItems = async (o: unknown) => (await get<{ items: { detail: { candidates: { modelId: number; firstYear: number }[] } }[] }>(
       t, `/api/review?fileId=${(o as { sourceFileId: number }).sourceFileId}&reason=possible_model_match`)).items;
-    const [in2024] = await matchItems(later[0]);
-    expect(in2024!.detail.candidates.map((c) => c.firstYear)).toEqual([2019, 2020, 2021, 2022, 2023]);
-    expect(in2024!.detail.candidates.map((c) => c.modelId)).toEqual([2019, 2020, 2021, 2022, 2023].map((y) => modelByYear.get(y)));
-    // 2018: only the 2017 model of the same group is earlier; it is not stored yet, so the item names no model to pick.
-    const in2018 = await matchItems(later[2]);
-    expect(in2018).toHaveLength(1);
-    expect(in2018[0]!.detail.candidates).toEqual([]);
+
+    // A commune outside the registry: seven of its organisations started the model, one a year from 2019 to 2025 (listed latest first).
+    const stored = [];
+    for (let year = 2025; year >= 2019; year--) stored.push(await list('Đảng ủy xã Đầu Nguồn', year, `Chi đoàn thôn ${year - 2018}`, 'Mới'));
+    // Another commune started a model of the same name earlier than all of them.
+    stored.push(await list('Đảng ủy xã Cuối Nguồn', 2018, 'Chi đoàn thôn 1', 'Mới'));
+    const first = await loader.loadMany(stored);
+    const modelByYear = new Map<number, number>();
+    for (const [i, outcome] of first.entries()) modelByYear.set(i < 7 ? 2025 - i : 2018, await modelOf(outcome));
+
+    // One group: Đầu Nguồn's Women's Union says it continues the model in 2026; a 2017 list of the same commune comes after it;
+    // Cuối Nguồn's Women's Union continues it in 2020; and a 2016 “continued” row of Đầu Nguồn is older than every model of its commune.
+    const later = await loader.loadMany([
+      await list('Đảng ủy xã Đầu Nguồn', 2026, 'Hội Phụ nữ xã', 'Duy trì'),
+      await list('Đảng ủy xã Đầu Nguồn', 2017, 'Chi đoàn thôn 9', 'Mới'),
+      await list('Đảng ủy xã Cuối Nguồn', 2020, 'Hội Phụ nữ xã', 'Duy trì'),
+      await list('Đảng ủy xã Đầu Nguồn', 2016, 'Chi đoàn thôn 10', 'Duy trì'),
+    ]);
+    // The group's 2016 and 2017 models count though their files came later, and can be picked: they are stored with the group.
+    const [in2026] = await matchItems(later[0]);
+    expect(in2026!.detail.candidates.map((c) => c.firstYear)).toEqual([2016, 2017, 2019, 2020, 2021]);
+    expect(in2026!.detail.candidates.map((c) => c.modelId)).toEqual([await modelOf(later[3]), await modelOf(later[1]), ...[2019, 2020, 2021].map((y) => modelByYear.get(y))]);
+    // Cuối Nguồn is offered its own 2018 model, none of Đầu Nguồn's.
+    const [in2020] = await matchItems(later[2]);
+    expect(in2020!.detail.candidates.map((c) => c.modelId)).toEqual([modelByYear.get(2018)]);
+    expect(await matchItems(later[3])).toEqual([]);
     // The 2017 registration is new, not continued: no doubt about it.
     expect(await matchItems(later[1])).toEqual([]);
   });
+
+  it('looks for a continued model across a 2025 merger, never in a commune of a similar name', async () => {
+    const NAME = 'Ngõ xóm sáng xanh sạch đẹp';
+    const list = async (unit: string, year: number, owner: string, status: string): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit, year, rows: [[NAME, 'Văn hóa - xã hội', owner, status, '', '']] });
+      return { sha256: RawFileStore.sha256(bytes), fileName: `${unit} ${year}.xlsx`, sizeBytes: bytes.length, result: await extract(bytes, 'x.xlsx'), batchId: null, jobId: null, mode: 'upload' };
+    };
+    const loader = t.app.get(LoadService);
+    const rowOf = async (o: unknown) => (await get<{ items: { model_id: number; owner_unit_id: number | null }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items[0]!;
+    // Đông La (merged into Đông Hòa on 1 July 2025) in 2024, and Đông Lai, a different commune, a year earlier.
+    const [dongLa, dongLai] = await loader.loadMany([await list('Đảng ủy xã Đông La', 2024, 'Hội Nông dân xã', 'Mới'), await list('Đảng ủy xã Đông Lai', 2023, 'Hội Nông dân xã', 'Mới')]);
+    const [dongHoa] = await loader.loadMany([await list('Đảng ủy xã Đông Hòa', 2026, 'Hội Liên hiệp Phụ nữ xã', 'Duy trì')]);
+    const [laRow, laiRow, hoaRow] = [await rowOf(dongLa), await rowOf(dongLai), await rowOf(dongHoa)];
+    expect(new Set([laRow.owner_unit_id, laiRow.owner_unit_id, hoaRow.owner_unit_id]).size).toBe(3);
+    expect(hoaRow.owner_unit_id).not.toBeNull();
+    const items = (await get<{ items: { detail: { candidates: { modelId: number }[] } }[] }>(
+      t, `/api/review?fileId=${(dongHoa as { sourceFileId: number }).sourceFileId}&reason=possible_model_match`)).items;
+    expect(items.map((i) => i.detail.candidates.map((c) => c.modelId))).toEqual([[laRow.model_id]]);
+  });
+
   it('moves a model’s first year back when an older file arrives later, for every model of the group at once, and never forward', async () => {
     const repository = t.app.get(IngestRepository);
     const loader = t.app.get(LoadService);
@@ -171,6 +193,14 @@ describe('LoadService.loadMany on the real database', () => {
     expect(await modelsOf(b2025)).toEqual(models.slice(40));
     expect(await modelsOf(a2027)).toEqual(models.slice(0, 40));
     expect(await firstYears(models)).toEqual([...Array(40).fill(2024), ...Array(35).fill(2025)]);
+  });
+  it('gives a model new to the store the earliest year of the group’s rows, whatever the order of the files', async () => {
+    const repository = t.app.get(IngestRepository);
+    const modelsOf = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items.map((r) => r.model_id);
+    const [c2026, c2025] = await t.app.get(LoadService).loadMany([await input(62, 10, 'c-2026.xlsx', 2026), await input(62, 10, 'c-2025.xlsx', 2025)]);
+    const models = await modelsOf(c2026);
+    expect(await modelsOf(c2025)).toEqual(models);
+    expect(new Set(await Promise.all(models.map(async (id) => (await repository.findModel(repository.db, id))!.first_year)))).toEqual(new Set([2025]));
   });
   it('marks each older version superseded by its own newer file when a group replaces several at once', async () => {
     const loader = t.app.get(LoadService);

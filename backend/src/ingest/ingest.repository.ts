@@ -293,13 +293,14 @@ export class IngestRepository {
   }
 
   /**
-   * Models of these names first seen before `beforeYear` that live in the
-   * given units' communes: owned by one of the units, or created from a file
-   * one of them (or an issuer of these written names) sent. What a
-   * "continued" row without a match may mean; the caller keeps those of the
-   * row's own commune (model-homes.ts).
+   * Models of these names first seen before `beforeYear` whose home is among
+   * the given units' (model-homes.ts): owned by one of the units, or, without
+   * a registry owner, created from a file one of them sent, or without either,
+   * from a file of one of these written issuers. What a "continued" row
+   * without a match may mean. `belowId`: only models stored before the ones
+   * the caller's group just inserted.
    */
-  namesakeModels(trx: Executor, keys: string[], beforeYear: number, unitIds: number[], issuerTexts: string[]): Promise<ModelWithCreator[]> {
+  namesakeModels(trx: Executor, keys: string[], beforeYear: number, unitIds: number[], issuerTexts: string[], belowId: number | null): Promise<ModelWithCreator[]> {
     if (keys.length === 0 || (unitIds.length === 0 && issuerTexts.length === 0)) return Promise.resolve([]);
     return trx
       .selectFrom('model')
@@ -308,9 +309,11 @@ export class IngestRepository {
       .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
       .where('model.folded_name', 'in', inList(keys))
       .where('model.first_year', '<', beforeYear)
+      .$if(belowId !== null, (q) => q.where('model.id', '<', belowId!))
+      // One IN over the unit that decides the home: two ORed IN lists cost a join each.
       .where((eb) => eb.or([
-        ...(unitIds.length > 0 ? [eb('model.owner_unit_id', 'in', inList(unitIds)), eb('source_file.unit_id', 'in', inList(unitIds))] : []),
-        ...(issuerTexts.length > 0 ? [eb('source_file.unit_text', 'in', inList(issuerTexts))] : []),
+        ...(unitIds.length > 0 ? [eb(eb.fn.coalesce('model.owner_unit_id', 'source_file.unit_id'), 'in', inList(unitIds))] : []),
+        ...(issuerTexts.length > 0 ? [eb.and([eb('model.owner_unit_id', 'is', null), eb('source_file.unit_id', 'is', null), eb('source_file.unit_text', 'in', inList(issuerTexts))])] : []),
       ]))
       .execute();
   }

@@ -302,7 +302,9 @@ export class LoadService {
       maxYear = Math.max(maxYear, u.year);
     }
     const namesakes = new Namesakes();
-    const stored = await this.repository.namesakeModels(trx, [...names], maxYear, homes.unitsOf(lines), [...issuerTexts]);
+    // The group's own models were just inserted (ids drawn in ascending order); the linker offers them itself.
+    const storedBefore = linker.created[0]?.id ?? null;
+    const stored = await this.repository.namesakeModels(trx, [...names], maxYear, homes.unitsOf(lines), [...issuerTexts], storedBefore);
     for (const model of stored) namesakes.add(model, homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
     linker.explainUnmatched(namesakes);
   }

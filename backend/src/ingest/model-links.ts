@@ -97,7 +97,10 @@ export class ModelLinker {
    * so models created by the group can be offered too.
    */
   explainUnmatched(namesakes: Namesakes): void {
-    for (const model of this.created) namesakes.add(model, this.homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
+    const names = new Set(this.unmatched.map((u) => u.row.modelKey!));
+    for (const model of this.created) {
+      if (names.has(model.folded_name)) namesakes.add(model, this.homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
+    }
     for (const { file, row, year, model, homes } of this.unmatched) {
       // A later file of the group showed the new model older than this row: the row continues it.
       if (model.first_year! < year) continue;

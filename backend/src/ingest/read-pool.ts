@@ -199,7 +199,7 @@ export class ReadPool {
     const source = fileURLToPath(import.meta.url).endsWith('.ts');
     const url = new URL(source ? './read.worker.ts' : './read.worker.js', import.meta.url);
     if (!existsSync(url)) throw new Error(`Không thấy tệp luồng đọc ${fileURLToPath(url)}`);
-    const workerData: ReaderData = { etlModule: process.env.DVK_ETL_MODULE, maxFileBytes: this.maxFileBytes };
+    const workerData: ReaderData = { maxFileBytes: this.maxFileBytes };
     // The young generation keeps V8's own size: a fixed 64 MB one gave ten times more full collections.
     const resourceLimits = { maxOldGenerationSizeMb: this.memoryMb };
     // From TypeScript sources, a small bootstrap registers tsx in the thread

@@ -2,8 +2,6 @@
 
 /** Given to each thread when it starts. */
 export interface ReaderData {
-  /** The ETL module to load (DVK_ETL_MODULE; default '@dvk/etl'). */
-  etlModule?: string | undefined;
   /** Largest file the ETL reads, in bytes. */
   maxFileBytes: number;
 }

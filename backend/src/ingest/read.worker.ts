@@ -3,13 +3,13 @@
  * extract() on it. It never touches the database; the main process loads
  * what it returns.
  */
+import { extract } from '@dvk/etl';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readEither } from './files-on-disk.js';
 import { STARTED, UNCLAIMED, type ReaderData, type ReadReply, type ReadTask } from './read-task.js';
 
-const { etlModule, maxFileBytes } = workerData as ReaderData;
-const etl = (await import(etlModule ?? '@dvk/etl')) as typeof import('@dvk/etl');
+const { maxFileBytes } = workerData as ReaderData;
 
 // The pool sends the next files before this one is done, so the thread never
 // waits for a busy main thread to hand it work; they are read one at a time.
@@ -29,7 +29,7 @@ async function next(): Promise<void> {
     parentPort!.postMessage({ id: task.id, started: true } satisfies ReadReply);
     try {
       const bytes = task.bytes ?? readEither(task.path, task.fallback);
-      const result = await etl.extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.fileName, { maxBytes: maxFileBytes });
+      const result = await extract(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), task.fileName, { maxBytes: maxFileBytes });
       // Serialised here, on this thread, and unpacked by the writer only when it writes the file: a
       // reading waiting for its turn is one buffer outside the main heap, not thousands of objects
       // the main thread's garbage collector would copy and promote while the writer is busy.

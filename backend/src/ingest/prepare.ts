@@ -1,4 +1,5 @@
 import type { EtlIssue, EtlRecord, FileResult, RecordSource } from '@dvk/etl';
+import { memoizeByString } from '../common/string-memo.js';
 import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { REJECT_FIELD, REVIEW_FIELD_PREFIX, storedValue, tableOf, type FactTableName, type RecordType } from './corrections.js';
@@ -69,9 +70,14 @@ export function recordKey(source: RecordSource | null | undefined, index: number
 
 /** The folded name that identifies a model across years ('Mô hình “Dân vận khéo” …' → '…'). */
 export function modelKey(name: string | null | undefined): string | null {
+  return name ? modelKeyMemo(name) : null;
+}
+
+// A thousand communes register the same few hundred model names.
+const modelKeyMemo = memoizeByString((name: string): string | null => {
   const key = fold(name).replace(/\bmo hinh\b/g, ' ').replace(/\bdan van kheo\b/g, ' ').replace(/\s+/g, ' ').trim();
   return key || null;
-}
+});
 
 const FIELD_LABEL: Record<string, string> = {
   economy: 'Kinh tế', culture_society: 'Văn hóa - xã hội', defense_security: 'Quốc phòng - an ninh', political_system: 'Xây dựng hệ thống chính trị',

@@ -1,3 +1,5 @@
+import { memoizeByString } from '../common/string-memo.js';
+
 /**
  * Folding of unit names for matching: the many ways one organisation is
  * written ("Đảng uỷ xã Đông La", "ĐU xã Đông La", "DANG UY XA DONG LA",
@@ -36,18 +38,8 @@ const REWRITES: [RegExp, string][] = [
  * common abbreviations expanded.
  */
 export function fold(text: string | null | undefined): string {
-  if (!text) return '';
-  // Loading a batch folds the same few owner and unit names thousands of times.
-  const cached = FOLDED.get(text);
-  if (cached !== undefined) return cached;
-  if (FOLDED.size >= FOLD_CACHE_SIZE) FOLDED.clear();
-  const folded = foldUncached(text);
-  FOLDED.set(text, folded);
-  return folded;
+  return text ? foldMemo(text) : '';
 }
-
-const FOLD_CACHE_SIZE = 20_000;
-const FOLDED = new Map<string, string>();
 
 /**
  * Diacritics and tone marks removed (so "hoà"/"hòa" and NFD/NFC agree),
@@ -63,6 +55,9 @@ export function stripMarks(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+// Loading a batch folds the same few owner and unit names thousands of times.
+const foldMemo = memoizeByString(foldUncached);
 
 function foldUncached(text: string): string {
   let s = stripMarks(text);

@@ -263,6 +263,16 @@ export class IngestRepository {
 
   // ── models ────────────────────────────────────────────────────────────
 
+  /** Models of these folded names, with the unit (or written name) that sent the file each was created from. */
+  private modelsNamed(trx: Executor, keys: string[]) {
+    return trx
+      .selectFrom('model')
+      .leftJoin('source_file', 'source_file.id', 'model.created_from')
+      .selectAll('model')
+      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
+      .where('model.folded_name', 'in', inList(keys));
+  }
+
   /**
    * The models a group's rows may continue: same folded name, and owned by one
    * of the given units (their lineage lines), or — for owners not in the
@@ -271,12 +281,7 @@ export class IngestRepository {
    */
   modelsForIdentity(trx: Executor, keys: string[], ownerIds: number[], issuerIds: number[], issuerTexts: string[]): Promise<ModelWithCreator[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return trx
-      .selectFrom('model')
-      .leftJoin('source_file', 'source_file.id', 'model.created_from')
-      .selectAll('model')
-      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
-      .where('model.folded_name', 'in', inList(keys))
+    return this.modelsNamed(trx, keys)
       .where((eb) => eb.or([
         ...(ownerIds.length > 0 ? [eb('model.owner_unit_id', 'in', inList(ownerIds))] : []),
         eb.and([
@@ -302,12 +307,7 @@ export class IngestRepository {
    */
   namesakeModels(trx: Executor, keys: string[], beforeYear: number, unitIds: number[], issuerTexts: string[], belowId: number | null): Promise<ModelWithCreator[]> {
     if (keys.length === 0 || (unitIds.length === 0 && issuerTexts.length === 0)) return Promise.resolve([]);
-    return trx
-      .selectFrom('model')
-      .leftJoin('source_file', 'source_file.id', 'model.created_from')
-      .selectAll('model')
-      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
-      .where('model.folded_name', 'in', inList(keys))
+    return this.modelsNamed(trx, keys)
       .where('model.first_year', '<', beforeYear)
       .$if(belowId !== null, (q) => q.where('model.id', '<', belowId!))
       // One IN over the unit that decides the home: two ORed IN lists cost a join each.

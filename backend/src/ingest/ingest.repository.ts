@@ -33,6 +33,12 @@ export interface FactRows {
 
 export type ModelRow = Selectable<ModelTable>;
 export type ModelWithCreator = ModelRow & { creator_unit_id: number | null; creator_unit_text: string | null };
+/**
+ * What telling models apart needs (model-candidates.ts): a stored model read
+ * for identity carries its owner's and creator's written names only when its
+ * owner is not a registry unit.
+ */
+export type ModelIdentity = Pick<ModelWithCreator, 'id' | 'folded_name' | 'owner_unit_id' | 'owner_text' | 'first_year' | 'creator_unit_id' | 'creator_unit_text'>;
 export type JobRow = Selectable<IngestJobTable>;
 export type ReviewRow = Selectable<ReviewItemTable>;
 export type CorrectionRow = Selectable<DB['correction']>;
@@ -263,14 +269,9 @@ export class IngestRepository {
 
   // ── models ────────────────────────────────────────────────────────────
 
-  /** Models of these folded names, with the unit (or written name) that sent the file each was created from. */
+  /** Models of these folded names, joined to the file each was created from. */
   private modelsNamed(trx: Executor, keys: string[]) {
-    return trx
-      .selectFrom('model')
-      .leftJoin('source_file', 'source_file.id', 'model.created_from')
-      .selectAll('model')
-      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
-      .where('model.folded_name', 'in', inList(keys));
+    return trx.selectFrom('model').leftJoin('source_file', 'source_file.id', 'model.created_from').where('model.folded_name', 'in', inList(keys));
   }
 
   /**
@@ -279,9 +280,14 @@ export class IngestRepository {
    * registry — created from a file of the same issuing unit. Bounded by the
    * owners, not by how many communes use the same model name.
    */
-  modelsForIdentity(trx: Executor, keys: string[], ownerIds: number[], issuerIds: number[], issuerTexts: string[]): Promise<ModelWithCreator[]> {
+  modelsForIdentity(trx: Executor, keys: string[], ownerIds: number[], issuerIds: number[], issuerTexts: string[]): Promise<ModelIdentity[]> {
     if (keys.length === 0) return Promise.resolve([]);
+    // Only the columns identity needs, and written names only where no registry owner decides: a batch into a
+    // filled store reads back tens of thousands of models, and their strings were most of what it allocated.
     return this.modelsNamed(trx, keys)
+      .select((eb) => ['model.id', 'model.folded_name', 'model.owner_unit_id', 'model.first_year', 'source_file.unit_id as creator_unit_id',
+        eb.case().when('model.owner_unit_id', 'is', null).then(eb.ref('model.owner_text')).end().as('owner_text'),
+        eb.case().when('model.owner_unit_id', 'is', null).then(eb.ref('source_file.unit_text')).end().as('creator_unit_text')])
       .where((eb) => eb.or([
         ...(ownerIds.length > 0 ? [eb('model.owner_unit_id', 'in', inList(ownerIds))] : []),
         eb.and([
@@ -308,6 +314,8 @@ export class IngestRepository {
   namesakeModels(trx: Executor, keys: string[], beforeYear: number, unitIds: number[], issuerTexts: string[], belowId: number | null): Promise<ModelWithCreator[]> {
     if (keys.length === 0 || (unitIds.length === 0 && issuerTexts.length === 0)) return Promise.resolve([]);
     return this.modelsNamed(trx, keys)
+      .selectAll('model')
+      .select(['source_file.unit_id as creator_unit_id', 'source_file.unit_text as creator_unit_text'])
       .where('model.first_year', '<', beforeYear)
       .$if(belowId !== null, (q) => q.where('model.id', '<', belowId!))
       // One IN over the unit that decides the home: two ORed IN lists cost a join each.

@@ -1,5 +1,5 @@
 import { fold } from '../units/fold.js';
-import type { ModelRow, ModelWithCreator } from './ingest.repository.js';
+import type { ModelIdentity, ModelRow } from './ingest.repository.js';
 import { push } from '../common/multimap.js';
 
 /** Where a row's issuing file stands: a unit of the registry, or only its written name. */
@@ -19,16 +19,16 @@ export type Issuer = { unitId: number } | { unitId: null; folded: string };
  * Among several, the one owned by the row's own unit wins, else the earliest.
  */
 export class ModelCandidates {
-  private readonly byOwner = new Map<string, Map<number, ModelWithCreator[]>>();
-  private readonly byText = new Map<string, ModelWithCreator[]>();
+  private readonly byOwner = new Map<string, Map<number, ModelIdentity[]>>();
+  private readonly byText = new Map<string, ModelIdentity[]>();
   /** Insertion order: stored models by id first, then those a group creates. */
-  private readonly order = new Map<ModelWithCreator, number>();
+  private readonly order = new Map<ModelIdentity, number>();
 
-  constructor(models: Iterable<ModelWithCreator>) {
+  constructor(models: Iterable<ModelIdentity>) {
     for (const model of models) this.add(model);
   }
 
-  add(model: ModelWithCreator): void {
+  add(model: ModelIdentity): void {
     this.order.set(model, this.order.size);
     if (model.owner_unit_id !== null) {
       let owners = this.byOwner.get(model.folded_name);
@@ -41,13 +41,13 @@ export class ModelCandidates {
   }
 
   /** The model a row continues, if any. */
-  match(key: string, owner: { unitId: number; line: readonly number[] } | { unitId: null; folded: string }, issuer: Issuer): ModelWithCreator | undefined {
+  match(key: string, owner: { unitId: number; line: readonly number[] } | { unitId: null; folded: string }, issuer: Issuer): ModelIdentity | undefined {
     if (owner.unitId === null) return this.byText.get(textKey(key, owner.folded, issuer))?.[0];
     const owners = this.byOwner.get(key);
     if (!owners) return undefined;
     const own = owners.get(owner.unitId)?.[0];
     if (own) return own;
-    let best: ModelWithCreator | undefined;
+    let best: ModelIdentity | undefined;
     for (const id of owner.line) {
       const first = owners.get(id)?.[0];
       if (first && (!best || this.order.get(first)! < this.order.get(best)!)) best = first;

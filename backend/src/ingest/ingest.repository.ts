@@ -82,6 +82,7 @@ export interface ReviewFilter {
 const REVIEW_STATE_TYPE = JSON.stringify([{ id: 'BIGINT', state: 'VARCHAR' }]);
 /** Who withdrew a doubt that no longer holds (review_item.resolved_by). */
 const WITHDRAWN_BY = 'tự động: tệp trùng không còn được tính (đã bị thay thế hoặc xóa)';
+const ANSWERED_BY = 'tự động: đã tìm thấy mô hình năm trước của cùng chủ thể (tệp năm trước được nạp sau)';
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
   record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
@@ -400,6 +401,28 @@ export class IngestRepository {
     await trx.updateTable('review_item').set({ state: 'withdrawn', resolved_by: WITHDRAWN_BY, resolved_at: new Date() })
       .where('id', 'in', inList(stale.map((i) => i.id))).execute();
     await this.refreshReviewStates(trx, stale);
+  }
+
+  /**
+   * Withdraws "maybe an earlier model" doubts that a later-loaded older file
+   * has answered: the row's own model turned out to be older than the row
+   * (the same owner's earlier list arrived after it), so the row continues it.
+   * `modelIds`: the stored models whose first year a group just lowered.
+   */
+  async withdrawAnsweredModelMatches(trx: Executor, modelIds: readonly number[]): Promise<void> {
+    if (modelIds.length === 0) return;
+    const items = await trx.selectFrom('review_item')
+      .innerJoin('registration', 'registration.id', 'review_item.record_id')
+      .innerJoin('model', 'model.id', 'registration.model_id')
+      .select(['review_item.id', 'review_item.source_file_id', 'review_item.record_type', 'review_item.record_key', 'review_item.record_id'])
+      .where('review_item.state', '=', 'open').where('review_item.reason', '=', 'possible_model_match').where('review_item.record_type', '=', 'registration')
+      .where('model.id', 'in', inList([...modelIds]))
+      .whereRef('model.first_year', '<', 'registration.year')
+      .execute();
+    if (items.length === 0) return;
+    await trx.updateTable('review_item').set({ state: 'withdrawn', resolved_by: ANSWERED_BY, resolved_at: new Date() })
+      .where('id', 'in', inList(items.map((i) => i.id))).execute();
+    await this.refreshReviewStates(trx, items);
   }
 
   /** The reverse, when one of these files counts again (restored): its withdrawn doubts on loaded files open again. */

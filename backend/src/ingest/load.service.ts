@@ -281,6 +281,7 @@ export class LoadService {
     await this.repository.insertModels(trx, linker.created);
     for (const w of works) w.modelIds = w.modelIds.map((id) => (id !== null && id < 0 ? ids[-id - 1]! : id));
     await this.repository.setModelFirstYears(trx, linker.firstYears);
+    await this.repository.withdrawAnsweredModelMatches(trx, [...linker.firstYears.keys()]);
     await this.explainUnmatched(trx, linker, homes);
   }
 

@@ -194,6 +194,30 @@ describe('LoadService.loadMany on the real database', () => {
     expect(await modelsOf(a2027)).toEqual(models.slice(0, 40));
     expect(await firstYears(models)).toEqual([...Array(40).fill(2024), ...Array(35).fill(2025)]);
   });
+  it('withdraws a “maybe an earlier model” doubt once the same owner’s older list arrives, and the row stops waiting', async () => {
+    const NAME = 'Bữa cơm nghĩa tình cho người neo đơn';
+    const list = async (year: number, owner: string, status: string): Promise<LoadInput> => {
+      const bytes = await registrationList({ unit: 'Đảng ủy xã Đông Hòa', year, rows: [[NAME, 'Văn hóa - xã hội', owner, status, '', '']] });
+      return { sha256: RawFileStore.sha256(bytes), fileName: `dong-hoa-${year}.xlsx`, sizeBytes: bytes.length, result: await extract(bytes, 'x.xlsx'), batchId: null, jobId: null, mode: 'upload' };
+    };
+    const loader = t.app.get(LoadService);
+    const fileOf = (o: unknown) => (o as { sourceFileId: number }).sourceFileId;
+    const rowOf = async (o: unknown) => (await get<{ items: { model_id: number; review_state: string }[] }>(t, `/api/files/${fileOf(o)}/records?type=registration`)).items[0]!;
+    const doubts = async (o: unknown, state: string) => (await get<{ items: { resolvedBy: string | null }[] }>(t, `/api/review?fileId=${fileOf(o)}&reason=possible_model_match&state=${state}`)).items;
+    // The Farmers' Union started the model in 2025; the Women's Union lists it as continued in 2027, before its own 2026 list is loaded.
+    const [farmers2025] = await loader.loadMany([await list(2025, 'Hội Nông dân xã', 'Mới')]);
+    const [women2027] = await loader.loadMany([await list(2027, 'Hội Liên hiệp Phụ nữ xã', 'Duy trì')]);
+    expect(await doubts(women2027, 'open')).toHaveLength(1);
+    expect((await rowOf(women2027)).review_state).toBe('pending');
+    // The Women's Union's 2026 list arrives: its row links to the 2027 model, which is now older than the 2027 row.
+    const [women2026] = await loader.loadMany([await list(2026, 'Hội Liên hiệp Phụ nữ xã', 'Mới')]);
+    expect((await rowOf(women2026)).model_id).toBe((await rowOf(women2027)).model_id);
+    expect((await rowOf(women2026)).model_id).not.toBe((await rowOf(farmers2025)).model_id);
+    expect(await doubts(women2027, 'open')).toEqual([]);
+    expect(await doubts(women2027, 'withdrawn')).toEqual([expect.objectContaining({ resolvedBy: expect.stringContaining('năm trước của cùng chủ thể') })]);
+    expect((await rowOf(women2027)).review_state).toBe('ok');
+  });
+
   it('gives a model new to the store the earliest year of the group’s rows, whatever the order of the files', async () => {
     const repository = t.app.get(IngestRepository);
     const modelsOf = async (o: unknown) => (await get<{ items: { model_id: number }[] }>(t, `/api/files/${(o as { sourceFileId: number }).sourceFileId}/records?type=registration`)).items.map((r) => r.model_id);

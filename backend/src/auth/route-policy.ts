@@ -47,6 +47,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/uploads/:id': { roles: ALL, resource: 'batch' },
   'GET /api/uploads/:id/events': { roles: ALL, resource: 'batch' },
   'POST /api/uploads/:id/retry': { roles: WRITE, resource: 'batch' },
+  'POST /api/uploads/reload-waiting': { roles: WRITE },
 
   // The unit registry (names, aliases, lineage) is reference data every account needs to read.
   'GET /api/units': { roles: ALL },

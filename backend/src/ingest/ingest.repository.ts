@@ -551,9 +551,25 @@ export class IngestRepository {
   }
 
   /** Jobs left unfinished by a stopped process: back to queued, in order. */
-  async requeueUnfinished(): Promise<JobRow[]> {
+  async requeueUnfinished(): Promise<(JobRow & { origin: string })[]> {
     await this.db.updateTable('ingest_job').set({ state: 'queued', progress: 0 }).where('state', 'in', ['queued', 'reading']).execute();
-    return this.db.selectFrom('ingest_job').selectAll().where('state', '=', 'queued').orderBy('id').execute();
+    return this.db.selectFrom('ingest_job').innerJoin('upload_batch', 'upload_batch.id', 'ingest_job.batch_id')
+      .selectAll('ingest_job').select('upload_batch.origin').where('ingest_job.state', '=', 'queued').orderBy('ingest_job.id').execute();
+  }
+
+  /**
+   * Loaded files with rows still waiting for a unit (an owner or the issuing
+   * unit the registry did not know when they were read), whose raw bytes are
+   * kept: what reading again resolves once the office has imported its unit
+   * list or confirmed names.
+   */
+  filesWaitingForUnits(visible?: Visibility): Promise<SourceFile[]> {
+    return this.db.selectFrom('source_file').selectAll()
+      .where('status', '=', 'loaded').where('purged_at', 'is', null)
+      .where('id', 'in', (eb) => eb.selectFrom('review_item').select('source_file_id')
+        .where('state', '=', 'open').where('reason', 'in', ['unresolved_owner', 'unresolved_unit']))
+      .$if(visible !== undefined, (qb) => qb.where(visibleFile('source_file', visible!)))
+      .orderBy('id').execute();
   }
 
   recentBatches(limit: number, visible?: Visibility): Promise<Selectable<DB['upload_batch']>[]> {

@@ -39,6 +39,8 @@ interface Work {
   fileId: number;
   modelIds: (number | null)[];
   versions: number[];
+  /** A stored file read again while a newer version counts: that version, which supersedes it. */
+  replacedBy: number | null;
 }
 
 /**
@@ -164,7 +166,7 @@ export class LoadService {
       await this.repository.insertFacts(trx, stored.facts);
       await this.repository.insertIssues(trx, stored.issues);
       await this.repository.insertReviewItems(trx, stored.reviewRows);
-      const versions = live.flatMap((w) => w.versions.map((id) => ({ id, by: w.fileId })));
+      const versions = live.flatMap((w) => [...w.versions.map((id) => ({ id, by: w.fileId })), ...(w.replacedBy !== null ? [{ id: w.fileId, by: w.replacedBy }] : [])]);
       await this.repository.markSuperseded(trx, versions);
       await this.repository.withdrawStaleDuplicates(trx, versions.map((v) => v.id));
 
@@ -210,7 +212,7 @@ export class LoadService {
         continue;
       }
       const prepared = prepareFile(input.result, input.fileName, registry, correctionsBySha.get(input.sha256) ?? []);
-      const work: Work = { input, existing, prepared, fileId: existing?.id ?? fileIds.shift()!, modelIds: [], versions: [] };
+      const work: Work = { input, existing, prepared, fileId: existing?.id ?? fileIds.shift()!, modelIds: [], versions: [], replacedBy: null };
       seen.set(input.sha256, work);
       works.push(work);
       outcomes.push(null as never);
@@ -231,7 +233,14 @@ export class LoadService {
     for (const w of live) {
       const key = keyOf({ unitId: w.prepared.unitId, kind: w.input.result.kind, year: w.prepared.year, variant: w.prepared.variant });
       if (!key) continue;
-      w.versions = (current.get(key) ?? []).filter((id) => id !== w.fileId);
+      const others = (current.get(key) ?? []).filter((id) => id !== w.fileId);
+      // A file read again keeps its place among the versions (upload order): the newest one still counts.
+      const newest = w.input.mode === 'reload' ? Math.max(w.fileId, ...others) : w.fileId;
+      if (newest !== w.fileId) {
+        w.replacedBy = newest;
+        continue;
+      }
+      w.versions = others;
       current.set(key, [w.fileId]);
     }
   }
@@ -333,6 +342,8 @@ export class LoadService {
     // them would be withdrawn when the group commits (withdrawStaleDuplicates), so none is raised.
     const superseded = new Set(works.flatMap((w) => w.versions));
     works.forEach((w, k) => {
+      // A file read again behind a newer version counts for nothing: no doubt on it, and none against it.
+      if (w.replacedBy !== null) return;
       const mine = new Set<string>();
       w.prepared.rows.forEach((row, i) => {
         const key = keys[k]![i];

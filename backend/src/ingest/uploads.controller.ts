@@ -22,6 +22,13 @@ export class UploadsController {
     return this.uploads.upload(files, scope?.username ?? null);
   }
 
+  /** Reads again every loaded file with rows still waiting for a unit (after a unit list import); answers 202 with the batch. */
+  @Post('reload-waiting')
+  @HttpCode(202)
+  reloadWaiting(@MaybeScope() scope: Scope | null): Promise<BatchView> {
+    return this.uploads.reloadWaiting(scope?.username ?? null, visibilityOf(scope));
+  }
+
   @Get()
   recent(@Query() query: RecentBatchesQuery, @MaybeScope() scope: Scope | null): Promise<BatchView[]> {
     return this.uploads.recent(query.limit, visibilityOf(scope));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Visibility } from '../auth/scope.js';
 import { ScopeService } from '../auth/scope.service.js';
 import {
+  BadRequestException,
   Inject,
   Injectable,
   Logger,
@@ -70,11 +71,15 @@ interface QueuedJob {
   sizeBytes: number;
   /** Attempts finished before this one. */
   attempts: number;
+  /** 'reload': the file is stored already and is read again to replace its rows (a batch of origin 'reload'). */
+  mode: 'upload' | 'reload';
   /** Its reading, begun while the upload was still arriving. */
   headStart?: HeadStart | null | undefined;
 }
 
 const FINAL: JobState[] = ['loaded', 'failed', 'needs_review'];
+/** The origin of a batch that reads stored files again (reloadWaiting). */
+const RELOAD_ORIGIN = 'reload';
 /** The writer loads at most this many rows per transaction (and at most IngestOptions.groupFiles files). */
 const MAX_GROUP_ROWS = 10_000;
 /**
@@ -132,7 +137,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     await this.repository.transaction((trx) => this.repository.withdrawStaleDuplicates(trx, 'all'));
     const unfinished = await this.repository.requeueUnfinished();
     if (unfinished.length > 0) this.logger.log(`Tiếp tục ${unfinished.length} tệp còn dở từ lần chạy trước`);
-    this.enqueue(unfinished.map(toQueued));
+    this.enqueue(unfinished.map((row) => toQueued(row, row.origin)));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -170,6 +175,18 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
     return this.createBatch(entries, origin, by);
   }
 
+  /**
+   * Reads again, as one batch followed like an upload, every loaded file with
+   * rows still waiting for a unit: after the office imported its unit list or
+   * confirmed a name, owners and issuers resolve, models link across years,
+   * and the file's corrections are re-applied (mode 'reload').
+   */
+  async reloadWaiting(by: string | null, visible?: Visibility): Promise<BatchView> {
+    const files = await this.repository.filesWaitingForUnits(visible);
+    if (files.length === 0) throw new BadRequestException('Không có tệp nào đang chờ xác định đơn vị.');
+    return this.createBatch(files.map((f) => ({ fileName: f.file_name, sha256: f.sha256, sizeBytes: f.size_bytes })), RELOAD_ORIGIN, by);
+  }
+
   private async createBatch(entries: { fileName: string; sha256: string; sizeBytes: number; headStart?: HeadStart | null | undefined }[], origin: string, by: string | null): Promise<BatchView> {
     const { batchId, jobIds } = await this.repository.transaction(async (trx) => {
       const id = await this.repository.insertBatch(trx, origin, by, entries.length);
@@ -179,7 +196,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
       })));
       return { batchId: id, jobIds: ids };
     });
-    const jobs: QueuedJob[] = entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e, attempts: 0 }));
+    const jobs: QueuedJob[] = entries.map((e, i) => ({ id: jobIds[i]!, batchId, ...e, attempts: 0, mode: modeOf(origin) }));
     for (const job of jobs) {
       // A file a thread is already reading shows as 'reading' from when it began.
       if (job.headStart?.startedAt) this.markReading(job, job.headStart.startedAt);
@@ -218,10 +235,10 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
 
   /** Queues a batch's failed files again (after the ETL improved, or a transient error). */
   async retry(batchId: number): Promise<BatchView> {
-    await this.batch(batchId);
+    const { origin } = await this.batch(batchId);
     const failed = await this.repository.failedJobsOfBatch(batchId);
     for (const job of failed) await this.repository.updateJob(this.repository.db, job.id, { state: 'queued', progress: 0, message: null, errors: null, finished_at: null });
-    this.enqueue(failed.map(toQueued));
+    this.enqueue(failed.map((row) => toQueued(row, origin)));
     return this.batch(batchId);
   }
 
@@ -401,7 +418,7 @@ export class UploadsService implements OnApplicationBootstrap, BeforeApplication
         this.pump();
         const allowed = await this.allowedUnits(group.map(({ job }) => job.batchId));
         await this.loader.loadMany(group.map(({ job, reading }) => ({
-          sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result: reading.result(), batchId: job.batchId, jobId: job.id, mode: 'upload' as const,
+          sha256: job.sha256, fileName: job.fileName, sizeBytes: job.sizeBytes, result: reading.result(), batchId: job.batchId, jobId: job.id, mode: job.mode,
           allowedUnits: allowed.get(job.batchId), startedAt: this.readingSince.get(job.id),
         })));
         await this.completed(group.map(({ job }) => job));
@@ -503,8 +520,13 @@ function asReading(view: JobView, since: Date): JobView {
   return { ...view, state: 'reading', progress: 30, startedAt: since.toISOString() };
 }
 
-function toQueued(row: JobRow): QueuedJob {
-  return { id: row.id, batchId: row.batch_id, sha256: row.sha256, fileName: row.file_name, sizeBytes: row.size_bytes, attempts: row.attempts };
+function toQueued(row: JobRow, origin: string): QueuedJob {
+  return { id: row.id, batchId: row.batch_id, sha256: row.sha256, fileName: row.file_name, sizeBytes: row.size_bytes, attempts: row.attempts, mode: modeOf(origin) };
+}
+
+/** A batch of origin 'reload' reads stored files again; every other batch brings files in. */
+function modeOf(origin: string): QueuedJob['mode'] {
+  return origin === RELOAD_ORIGIN ? 'reload' : 'upload';
 }
 
 export function jobView(row: JobRow): JobView {

@@ -14,6 +14,10 @@ let posts: { url: string; body: unknown }[] = [];
 beforeEach(() => {
   posts = [];
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    if (init?.method === 'POST' && url === '/api/uploads/reload-waiting') {
+      posts.push({ url, body: init.body ?? null });
+      return new Response(JSON.stringify({ id: 7, createdAt: null, state: 'queued', progress: 0, jobs: [] }), { status: 202 });
+    }
     if (init?.method === 'POST') {
       posts.push({ url, body: JSON.parse(String(init.body ?? '{}')) });
       return new Response(JSON.stringify(item(0, { state: 'confirmed' })), { status: 200 });
@@ -72,5 +76,13 @@ describe('review queue by keyboard', () => {
     const [first] = await screen.findAllByRole('option');
     await fireEvent.keyDown(first!, { key: 'b' });
     await waitFor(() => expect(posts).toEqual([{ url: '/api/review/1/reject', body: {} }]));
+  });
+
+  it('reads the files waiting for a unit again in one batch and follows it on the upload page', async () => {
+    render(Review, { route: parseHash('#/duyet') });
+    const button = await screen.findByRole('button', { name: 'Đọc lại các tệp chờ xác định đơn vị' });
+    await fireEvent.click(button);
+    await waitFor(() => expect(posts).toEqual([{ url: '/api/uploads/reload-waiting', body: null }]));
+    await waitFor(() => expect(parseHash(location.hash)).toMatchObject({ page: 'upload', query: { batch: '7' } }));
   });
 });

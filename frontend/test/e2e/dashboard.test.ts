@@ -21,6 +21,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, ensureDist, launchBrowser, login, SAMPLES, screenshot, startBackend, type Backend, type Browser } from './support';
 
 const DONG_HOA = '2026_dong-hoa_dang-ky-mo-hinh.xlsx';
+/** A list whose sender and several owners the sample registry does not know. */
+const WAITING = '2026_dong-hoa_dang-ky_utf8.csv';
 const MORE = ['2026_tan-lai_bieu-tong-hop-45-mo-hinh.xlsx', '2026_kim-son_tap-the-ca-nhan.xlsx', '2026_dong-hoa_de-nghi-dien-hinh.xlsx'];
 
 let backend: Backend;
@@ -200,6 +202,23 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('heading', { name: /Duyệt các dòng/ }).waitFor();
     await page.locator('main [role="status"], main [role="listbox"], main [role="alert"]').first().waitFor();
     await screenshot(page, 'review-1920');
+  });
+
+  it('reads the files waiting for a unit again from the review queue, and follows them on the upload page', async () => {
+    // A list whose owners and sender the registry does not know: its rows wait for a unit.
+    await upload([WAITING]);
+    await expect.poll(() => page.locator(`li[data-file="${WAITING}"]`).getAttribute('data-state')).toBe('needs_review');
+    await page.goto(`${backend.url}/#/duyet`);
+    const again = page.getByRole('button', { name: 'Đọc lại các tệp chờ xác định đơn vị' });
+    await again.waitFor();
+    await screenshot(page, 'review-waiting-1920');
+    await again.click();
+    await page.getByRole('heading', { name: 'Tải tệp của đơn vị lên' }).waitFor();
+    expect(page.url()).toMatch(/#\/tai-len\?batch=\d+$/);
+    const job = page.locator(`li[data-file="${WAITING}"]`);
+    await expect.poll(() => job.getAttribute('data-state')).toBe('needs_review');
+    expect(await page.locator('li[data-file]').count()).toBe(1);
+    await screenshot(page, 'reload-waiting-1920');
   });
 
   it('fits a 1366×768 laptop without sideways scrolling', async () => {

@@ -1,5 +1,5 @@
 import type { FileReading, IngestIssue, UploadBatch, UploadJob } from '../types';
-import { getJson, uploadForm } from './http';
+import { getJson, sendJson, uploadForm } from './http';
 
 /** The server's shapes (backend/src/ingest/uploads.service.ts, files.service.ts), mirrored as far as the page reads them. */
 interface WireJob {
@@ -51,6 +51,11 @@ export function toJob(j: WireJob): UploadJob {
   };
 }
 const toBatch = (b: WireBatch): UploadBatch => ({ id: b.id, createdAt: b.createdAt, state: b.state, progress: b.progress, jobs: b.jobs.map(toJob) });
+
+/** Reads again every file whose rows wait for a unit (after the office imported its unit list): one batch, followed like an upload. */
+export async function reloadWaitingFiles(): Promise<UploadBatch> {
+  return toBatch(await sendJson<WireBatch>('POST', '/api/uploads/reload-waiting'));
+}
 
 /** Sends many files in one batch (multipart field `files`); progress is bytes sent. */
 export async function uploadFiles(files: readonly File[], onProgress?: (sent: number, total: number) => void): Promise<UploadBatch> {

@@ -305,4 +305,21 @@ describe('access matrix: every endpoint × role', () => {
     expect(http.userId).toBeGreaterThan(0);
     expect((await a.fetch(`/api/files/${f.fileA}/restore`, { method: 'POST' })).status).toBe(201);
   });
+
+  it("reads again only the caller's own waiting files, and the other commune's uploader finds none of them", async () => {
+    // Commune A's uploader sends a list whose sender and several owners the registry does not know: it waits for units.
+    const WAITING = '2026_dong-hoa_dang-ky_utf8.csv';
+    const a = clients.get('uploader-dong-hoa')!;
+    const sent = await uploadAs(a, WAITING);
+    expect(sent.jobs[0]!.state).toBe('needs_review');
+    const b = clients.get('uploader-tan-lai')!;
+    const none = await b.fetch('/api/uploads/reload-waiting', { method: 'POST' });
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { message: string }).message).toBe('Không có tệp nào đang chờ xác định đơn vị.');
+    const mine = await a.fetch('/api/uploads/reload-waiting', { method: 'POST' });
+    expect(mine.status).toBe(202);
+    const batch = (await mine.json()) as BatchView;
+    expect(batch.jobs.map((j) => j.fileName)).toEqual([WAITING]);
+    expect(batch.createdBy).toBe('uploader-dong-hoa');
+  });
 });

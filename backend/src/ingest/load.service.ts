@@ -300,12 +300,13 @@ export class LoadService {
    * rows' communes, and the group's own.
    */
   private async explainUnmatched(trx: Transaction<DB>, linker: ModelLinker, homes: ModelHomes): Promise<void> {
-    if (linker.unmatched.length === 0) return;
+    const unmatched = linker.unmatched();
+    if (unmatched.length === 0) return;
     const names = new Set<string>();
     const lines = new Set<string>();
     const issuerTexts = new Set<string>();
     let maxYear = 0;
-    for (const u of linker.unmatched) {
+    for (const u of unmatched) {
       names.add(u.row.modelKey!);
       for (const home of u.homes) lines.add(home);
       if (u.file.unitId === null && u.file.unitText) issuerTexts.add(u.file.unitText);

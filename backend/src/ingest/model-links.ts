@@ -1,9 +1,18 @@
 import { fold } from '../units/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
-import type { ModelWithCreator } from './ingest.repository.js';
+import type { ModelIdentity, ModelWithCreator } from './ingest.repository.js';
 import { ModelCandidates, Namesakes, type Issuer } from './model-candidates.js';
 import type { ModelHomes } from './model-homes.js';
 import { describeSource, type PreparedRow, type ReviewDraft } from './prepare.js';
+
+/** A "continued" registration, the model it linked to, and where an earlier model of it may live. */
+export interface LinkerContinued {
+  file: LinkedFile;
+  row: PreparedRow;
+  year: number;
+  model: ModelIdentity;
+  homes: readonly string[];
+}
 
 /** One file of a group, as model linking sees it. */
 export interface LinkedFile {
@@ -35,8 +44,13 @@ export class ModelLinker {
   readonly created: ModelWithCreator[] = [];
   /** Stored models a row shows to be older than their first year says: model id → the earliest such year. */
   readonly firstYears = new Map<number, number>();
-  /** "Continued" registrations that matched no model of their owner, with where their model may live. */
-  readonly unmatched: { file: LinkedFile; row: PreparedRow; year: number; model: ModelWithCreator; homes: readonly string[] }[] = [];
+  /**
+   * "Continued" registrations with where their model may live, and the model
+   * they linked to: explained unless that model turns out older than the row
+   * (a new model, one of the same year from another version of the list, or
+   * the one the file's own earlier reading created, all leave it unexplained).
+   */
+  readonly continued: LinkerContinued[] = [];
 
   constructor(
     private readonly candidates: ModelCandidates,
@@ -68,6 +82,7 @@ export class ModelLinker {
         if (match.id > 0) this.firstYears.set(match.id, Math.min(year, this.firstYears.get(match.id) ?? year));
         else match.first_year = year;
       }
+      this.noteContinued(file, row, year, match, ownerId);
       return match.id;
     }
     if (row.type === 'exemplar') return null;
@@ -84,10 +99,23 @@ export class ModelLinker {
       this.created.push(model);
       this.candidates.add(model);
     }
-    if (row.type === 'registration' && row.values.status === 'continued' && year !== null) {
-      this.unmatched.push({ file, row, year, model: this.created[-id - 1]!, homes: this.homes.line(ownerId, file.unitId, file.unitText) });
-    }
+    this.noteContinued(file, row, year, this.created[-id - 1]!, ownerId);
     return id;
+  }
+
+  private noteContinued(file: LinkedFile, row: PreparedRow, year: number | null, model: ModelIdentity, ownerId: number | null): void {
+    if (row.type !== 'registration' || row.values.status !== 'continued' || year === null) return;
+    this.continued.push({ file, row, year, model, homes: this.homes.line(ownerId, file.unitId, file.unitText) });
+  }
+
+  /** The "continued" rows whose model is not older than they are, once the whole group is linked. */
+  unmatched(): LinkerContinued[] {
+    return this.continued.filter(({ model, year }) => !(this.firstYearOf(model) < year));
+  }
+
+  /** A model's first year, lowered by the rows of this group. */
+  private firstYearOf(model: ModelIdentity): number {
+    return Math.min(model.first_year ?? Infinity, (model.id > 0 ? this.firstYears.get(model.id) : undefined) ?? Infinity);
   }
 
   /**
@@ -97,13 +125,11 @@ export class ModelLinker {
    * so models created by the group can be offered too.
    */
   explainUnmatched(namesakes: Namesakes): void {
-    const names = new Set(this.unmatched.map((u) => u.row.modelKey!));
+    const names = new Set(this.unmatched().map((u) => u.row.modelKey!));
     for (const model of this.created) {
       if (names.has(model.folded_name)) namesakes.add(model, this.homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
     }
-    for (const { file, row, year, model, homes } of this.unmatched) {
-      // A later file of the group showed the new model older than this row: the row continues it.
-      if (model.first_year! < year) continue;
+    for (const { file, row, year, homes } of this.unmatched()) {
       const earlier = namesakes.before(row.modelKey!, homes, year);
       if (!earlier.any) continue;
       file.review.push({

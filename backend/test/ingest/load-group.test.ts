@@ -4,7 +4,7 @@ import { IngestRepository, type StoreSummary } from '../../src/ingest/ingest.rep
 import { LoadService, type LoadInput } from '../../src/ingest/load.service.js';
 import { RawFileStore } from '../../src/ingest/raw-file.store.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { communeFile, get, registrationList, seedUnits } from './support.js';
+import { communeFile, get, registrationList, seedUnits, upload, type Row } from './support.js';
 
 /** The writer loads readings that arrive together in one transaction; each file must still load whole or not at all. */
 describe('LoadService.loadMany on the real database', () => {
@@ -216,6 +216,26 @@ describe('LoadService.loadMany on the real database', () => {
     expect(await doubts(women2027, 'open')).toEqual([]);
     expect(await doubts(women2027, 'withdrawn')).toEqual([expect.objectContaining({ resolvedBy: expect.stringContaining('năm trước của cùng chủ thể') })]);
     expect((await rowOf(women2027)).review_state).toBe('ok');
+  });
+
+  it('keeps a “maybe an earlier model” doubt when the file is read again, or when its second version replaces it', async () => {
+    const NAME = 'Mái ấm tình thương cho hộ nghèo';
+    const list = async (year: number, owner: string, status: string, extra: Row[] = []) => {
+      const bytes = await registrationList({ unit: 'Đảng ủy xã Đông Hòa', year, rows: [[NAME, 'Văn hóa - xã hội', owner, status, '', ''], ...extra] });
+      return (await upload(t, [{ name: `dong-hoa-${year}-${extra.length}.xlsx`, bytes }])).jobs[0]!.sourceFileId!;
+    };
+    const doubts = async (fileId: number) => (await get<{ items: unknown[] }>(t, `/api/review?fileId=${fileId}&reason=possible_model_match`)).items;
+    // The Farmers' Union started the model in 2025; the Veterans' Association lists it as continued in 2026.
+    await list(2025, 'Hội Nông dân xã', 'Mới');
+    const v1 = await list(2026, 'Hội Cựu chiến binh xã', 'Duy trì');
+    expect(await doubts(v1)).toHaveLength(1);
+    // Read again, its row meets the model its own first reading created (same year): still no earlier model of its owner.
+    expect((await t.fetch(`/api/files/${v1}/reload`, { method: 'POST' })).status).toBe(201);
+    expect(await doubts(v1)).toHaveLength(1);
+    // A second version of the list (one more row) links to that same-year model, and keeps the doubt.
+    const v2 = await list(2026, 'Hội Cựu chiến binh xã', 'Duy trì', [['Đường hoa nông thôn mới', 'Văn hóa - xã hội', 'Hội Nông dân xã', 'Mới', '', '']]);
+    expect((await get<{ status: string; supersededBy: number }>(t, `/api/files/${v1}`))).toMatchObject({ status: 'superseded', supersededBy: v2 });
+    expect(await doubts(v2)).toHaveLength(1);
   });
 
   it('gives a model new to the store the earliest year of the group’s rows, whatever the order of the files', async () => {

@@ -78,11 +78,12 @@ export interface ReviewFilter {
   offset: number;
 }
 
-/** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
+/** refreshReviewStates' rows as DuckDB reads them from JSON. */
 const REVIEW_STATE_TYPE = JSON.stringify([{ id: 'BIGINT', state: 'VARCHAR' }]);
-/** Who withdrew a doubt that no longer holds (review_item.resolved_by). */
+/** Who withdrew a doubt that no longer holds (review_item.resolved_by): a lapsed duplicate, an answered model match. */
 const WITHDRAWN_BY = 'tự động: tệp trùng không còn được tính (đã bị thay thế hoặc xóa)';
 const ANSWERED_BY = 'tự động: đã tìm thấy mô hình năm trước của cùng chủ thể (tệp năm trước được nạp sau)';
+/** updateJobs' rows as DuckDB reads them from JSON (errors arrive as JSON text). */
 const JOB_PATCH_TYPE = JSON.stringify([{
   id: 'INTEGER', state: 'VARCHAR', progress: 'INTEGER', message: 'VARCHAR', errors: 'VARCHAR', source_file_id: 'INTEGER', duplicate: 'BOOLEAN',
   record_count: 'INTEGER', review_count: 'INTEGER', started_at: 'TIMESTAMPTZ', finished_at: 'TIMESTAMPTZ',
@@ -249,7 +250,6 @@ export class IngestRepository {
     }
   }
 
-  /** Registrations of these models from other loaded files: possible double counting. */
   /**
    * Loaded registrations of these models in these same years: only what may
    * count a model twice comes back, not every year of every model (a batch of
@@ -416,7 +416,7 @@ export class IngestRepository {
       .innerJoin('model', 'model.id', 'registration.model_id')
       .select(['review_item.id', 'review_item.source_file_id', 'review_item.record_type', 'review_item.record_key', 'review_item.record_id'])
       .where('review_item.state', '=', 'open').where('review_item.reason', '=', 'possible_model_match').where('review_item.record_type', '=', 'registration')
-      .where('model.id', 'in', inList([...modelIds]))
+      .where('model.id', 'in', inList(modelIds))
       .whereRef('model.first_year', '<', 'registration.year')
       .execute();
     if (items.length === 0) return;

@@ -317,7 +317,7 @@ export class LoadService {
     const storedBefore = linker.created[0]?.id ?? null;
     const stored = await this.repository.namesakeModels(trx, [...names], maxYear, homes.unitsOf(lines), [...issuerTexts], storedBefore);
     for (const model of stored) namesakes.add(model, homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
-    linker.explainUnmatched(namesakes);
+    linker.explainUnmatched(unmatched, namesakes);
   }
 
   /**

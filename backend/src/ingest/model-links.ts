@@ -50,7 +50,7 @@ export class ModelLinker {
    * (a new model, one of the same year from another version of the list, or
    * the one the file's own earlier reading created, all leave it unexplained).
    */
-  readonly continued: LinkerContinued[] = [];
+  private readonly continued: LinkerContinued[] = [];
 
   constructor(
     private readonly candidates: ModelCandidates,
@@ -124,12 +124,12 @@ export class ModelLinker {
    * model it continues. Called once the group's models have their real ids,
    * so models created by the group can be offered too.
    */
-  explainUnmatched(namesakes: Namesakes): void {
-    const names = new Set(this.unmatched().map((u) => u.row.modelKey!));
+  explainUnmatched(unmatched: readonly LinkerContinued[], namesakes: Namesakes): void {
+    const names = new Set(unmatched.map((u) => u.row.modelKey!));
     for (const model of this.created) {
       if (names.has(model.folded_name)) namesakes.add(model, this.homes.of(model.owner_unit_id, model.creator_unit_id, model.creator_unit_text));
     }
-    for (const { file, row, year, homes } of this.unmatched()) {
+    for (const { file, row, year, homes } of unmatched) {
       const earlier = namesakes.before(row.modelKey!, homes, year);
       if (!earlier.any) continue;
       file.review.push({
